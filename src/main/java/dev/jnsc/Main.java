@@ -1,0 +1,29 @@
+package dev.jnsc;
+
+import dev.jnsc.cli.CommandFactory;
+import dev.jnsc.env.Environment;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** The only place that exits the process. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // picocli registers converters for java.sql and java.time types by reflection for every
+        // command line it builds; no option of ours has such a type, and skipping them saves start-up
+        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), false);
+        int code = run(args, Environment.system(), Clock.systemUTC(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, Environment env, Clock clock, PrintWriter out, PrintWriter err) {
+        return CommandFactory.run(args, env, clock, out, err);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.ops.AccountOps;
+
+final class AddAccountCommand extends Leaf {
+    AddAccountCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    void define(Spec s) {
+        s.name("account", "Add an account");
+        Options.name(s, "account");
+        Options.times(s);
+        s.value("key", "use an existing account key: a public key, a seed, or a file holding one", "-k",
+                "--public-key");
+    }
+
+    @Override
+    int run(Args a) {
+        return cli.report(AccountOps.add(cli.workspace(), new AccountOps.AddAccount(Options.requiredName(a, "account"),
+                a.str("--public-key"), a.str("--start"), a.str("--expiry"), cli.signer())));
+    }
+}

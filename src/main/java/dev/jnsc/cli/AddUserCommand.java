@@ -1,0 +1,26 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.ops.UserOps;
+
+final class AddUserCommand extends Leaf {
+    AddUserCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    void define(Spec s) {
+        s.name("user", "Add a user to an account; writes its JWT and its creds file");
+        Options.name(s, "user");
+        Options.account(s);
+        Options.times(s);
+        Options.permissions(s);
+        s.value("key", "use an existing user key: a public key, a seed, or a file holding one", "-k", "--public-key");
+    }
+
+    @Override
+    int run(Args a) {
+        return cli.report(UserOps.add(cli.workspace(), new UserOps.AddUser(a.str("--account"),
+                Options.requiredName(a, "user"), a.str("--public-key"), a.str("--start"), a.str("--expiry"),
+                cli.signer(), Options.permissions(a))));
+    }
+}

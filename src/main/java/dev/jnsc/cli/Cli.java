@@ -1,0 +1,61 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.env.Dirs;
+import dev.jnsc.env.Environment;
+import dev.jnsc.ops.Report;
+import dev.jnsc.ops.Workspace;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * What every command of one run shares: the writers, the injected environment and clock, the
+ * global options, and the workspace built from them on first use.
+ */
+final class Cli {
+    final Environment env;
+    final Clock clock;
+    final PrintWriter out;
+    final PrintWriter err;
+    final GlobalOptions globals = new GlobalOptions();
+    private Workspace workspace;
+
+    Cli(Environment env, Clock clock, PrintWriter out, PrintWriter err) {
+        this.env = env;
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+    }
+
+    Workspace workspace() {
+        if (workspace == null) {
+            workspace = new Workspace(Dirs.resolve(globals.dirFlags(), env), clock, null);
+        }
+        return workspace;
+    }
+
+    /** The -K value, or null. */
+    String signer() {
+        return globals.privateKey;
+    }
+
+    /** Prints "[ OK ] …" lines to stderr, as nsc does; exit code 1 when a line is an error. */
+    int report(Report r) {
+        for (Report.Line l : r.lines()) {
+            err.println(prefix(l.status()) + l.message());
+        }
+        err.flush();
+        return r.hasErrors() ? 1 : 0;
+    }
+
+    static String prefix(Report.Status s) {
+        switch (s) {
+            case OK:
+                return "[ OK ] ";
+            case WARN:
+                return "[WARN] ";
+            default:
+                return "[ERR ] ";
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.AccountLimits;
+import dev.jnsc.jwt.ActivationClaims;
+import dev.jnsc.jwt.Claims;
+import dev.jnsc.jwt.JetStreamLimits;
+import dev.jnsc.jwt.Json;
+import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.jwt.Permissions;
+import dev.jnsc.jwt.SigningKey;
+import dev.jnsc.jwt.TimeRange;
+import dev.jnsc.jwt.UserClaims;
+import dev.jnsc.jwt.UserPermissionLimits;
+import dev.jnsc.ops.Durations;
+import dev.jnsc.ops.TimeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The describe tables, row for row as nsc prints them. */
+final class Describer {
+    private Describer() {
+    }
+
+    static String describe(Claims c, Map<String, String> accountNames) {
+        if (c instanceof OperatorClaims) {
+            return operator((OperatorClaims) c, accountNames);
+        }
+        if (c instanceof AccountClaims) {
+            return account((AccountClaims) c);
+        }
+        if (c instanceof UserClaims) {
+            return user((UserClaims) c);
+        }
+        if (c instanceof ActivationClaims) {
+            return activation((ActivationClaims) c);
+        }
+        Table t = new Table("JWT");
+        standard(t, c, "Subject", "");
+        t.separator().row("Type", c.type().isEmpty() ? "(none)" : c.type());
+        return t.render();
+    }
+
+    private static void standard(Table t, Claims c, String idLabel, String issuerAccount) {
+        if (!c.name().isEmpty()) {
+            t.row("Name", c.name());
+        }
+        t.row(idLabel, c.subject());
+        t.row("Issuer ID", c.issuer());
+        if (!issuerAccount.isEmpty()) {
+            t.row("Issuer Account", issuerAccount);
+        }
+        t.row("Issued", TimeSpec.render(c.issuedAt()));
+        t.row("Expires", TimeSpec.render(c.expires()));
+        if (c.notBefore() != 0) {
+            t.row("Valid From", TimeSpec.render(c.notBefore()));
+        }
+    }
+
+    static String operator(OperatorClaims o, Map<String, String> accountNames) {
+        Table t = new Table("Operator Details");
+        standard(t, o, "Operator ID", "");
+        t.list("Tags", o.tags());
+        if (!o.accountServerUrl().isEmpty()) {
+            t.row("Account JWT Server", o.accountServerUrl());
+        }
+        t.list("Operator Service URLs", o.serviceUrls());
+        if (!o.systemAccount().isEmpty()) {
+            String name = accountNames.get(o.systemAccount());
+            t.row("System Account", o.systemAccount() + (name == null ? "" : " / " + name));
+        }
+        t.row("Require Signing Keys", Boolean.toString(o.strictSigningKeyUsage()));
+        if (!o.assertServerVersion().isEmpty()) {
+            t.row("Assert Server Version", o.assertServerVersion());
+        }
+        if (!o.signingKeys().isEmpty()) {
+            t.separator().list("Signing Keys", o.signingKeys());
+        }
+        return t.render();
+    }
+
+    static String account(AccountClaims a) {
+        Table t = new Table("Account Details");
+        standard(t, a, "Account ID", "");
+        t.list("Tags", a.tags());
+        t.separator();
+        boolean info = false;
+        if (!a.description().isEmpty()) {
+            t.row("Description", a.description().replace('\n', ' '));
+            info = true;
+        }
+        if (!a.infoUrl().isEmpty()) {
+            t.row("Info Url", a.infoUrl());
+            info = true;
+        }
+        if (info) {
+            t.separator();
+        }
+        if (!a.signingKeys().isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            for (SigningKey k : a.signingKeys()) {
+                keys.add(k.isScoped() ? k.key() + " (role \"" + k.role() + "\")" : k.key());
+            }
+            t.list("Signing Keys", keys).separator();
+        }
+        AccountLimits l = a.limits();
+        t.row("Max Connections", limit(l.conn()));
+        t.row("Max Leaf Node Connections", l.leaf() == 0 ? "Not Allowed" : limit(l.leaf()));
+        t.row("Max Data", bytesLimit(l.data()));
+        t.row("Max Exports", limit(l.exports()));
+        t.row("Max Imports", limit(l.imports()));
+        t.row("Max Msg Payload", bytesLimit(l.payload()));
+        t.row("Max Subscriptions", limit(l.subs()));
+        t.row("Exports Allows Wildcards", l.wildcards() ? "True" : "False");
+        t.row("Disallow Bearer Token", l.disallowBearer() ? "True" : "False");
+        permissions(t, a.defaultPermissions());
+        t.separator();
+        if (!l.tiered().isEmpty()) {
+            boolean first = true;
+            for (Map.Entry<String, JetStreamLimits> e : l.tiered().entrySet()) {
+                if (!first) {
+                    t.separator();
+                }
+                first = false;
+                t.row("Jetstream Tier", e.getKey());
+                jetStream(t, e.getValue());
+            }
+        } else if (l.jetStream().isEnabled()) {
+            t.row("Jetstream", "Enabled");
+            jetStream(t, l.jetStream());
+        } else {
+            t.row("Jetstream", "Disabled");
+        }
+        t.separator();
+        t.row("Imports", a.imports().isEmpty() ? "None" : Integer.toString(a.imports().size()));
+        t.row("Exports", a.exports().isEmpty() ? "None" : Integer.toString(a.exports().size()));
+        if (!a.revocations().isEmpty()) {
+            t.separator().row("Revocations", Integer.toString(a.revocations().size()));
+        }
+        StringBuilder sb = new StringBuilder(t.render());
+        if (!a.exports().isEmpty()) {
+            sb.append('\n').append(exports(a.exports()));
+        }
+        if (!a.imports().isEmpty()) {
+            sb.append('\n').append(imports(a.imports()));
+        }
+        for (SigningKey k : a.signingKeys()) {
+            if (k.isScoped()) {
+                sb.append('\n').append(scope(k));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void jetStream(Table t, JetStreamLimits j) {
+        t.row("Max Disk Storage", storage(j.diskStorage()));
+        t.row("Max Mem Storage", storage(j.memStorage()));
+        t.row("Max Streams", limit(j.streams()));
+        t.row("Max Consumer", limit(j.consumer()));
+        t.row("Max Ack Pending", j.maxAckPending() > 0 ? Long.toString(j.maxAckPending()) : "Consumer Setting");
+        t.row("Max Bytes", j.maxBytesRequired() ? "required (Stream setting)" : "optional (Stream setting)");
+        t.row("Max Memory Stream", bytesLimit(j.memMaxStreamBytes()));
+        t.row("Max Disk Stream", bytesLimit(j.diskMaxStreamBytes()));
+    }
+
+    private static String storage(long v) {
+        return v > 0 ? Humanize.bytes(v) : v == 0 ? "Disabled" : "Unlimited";
+    }
+
+    private static String exports(List<Object> exports) {
+        Table t = new Table("Exports").headers("Name", "Type", "Subject", "Public", "Revocations");
+        for (Object o : exports) {
+            Map<String, Object> e = Json.asMap(o);
+            Map<String, Object> rev = Json.map(e, "revocations");
+            String type = Json.str(e, "type");
+            t.row(Json.str(e, "name"), title(type), Json.str(e, "subject"), Json.bool(e, "token_req") ? "No" : "Yes",
+                    Integer.toString(rev == null ? 0 : rev.size()));
+        }
+        return t.render();
+    }
+
+    private static String imports(List<Object> imports) {
+        Table t = new Table("Imports").headers("Name", "Type", "Remote", "Local", "From Account", "Public");
+        for (Object o : imports) {
+            Map<String, Object> i = Json.asMap(o);
+            String local = Json.str(i, "local_subject");
+            if (local.isEmpty()) {
+                local = Json.str(i, "to");
+            }
+            t.row(Json.str(i, "name"), title(Json.str(i, "type")), Json.str(i, "subject"), local, Json.str(i, "account"),
+                    Json.str(i, "token").isEmpty() ? "Yes" : "No");
+        }
+        return t.render();
+    }
+
+    private static String scope(SigningKey k) {
+        Table t = new Table("Scoped Signing Key - Details");
+        t.row("Key", k.key()).row("role", k.role());
+        if (!k.description().isEmpty()) {
+            t.row("Description", k.description());
+        }
+        UserPermissionLimits p = k.template();
+        permissions(t, p.permissions());
+        t.separator();
+        limits(t, p);
+        t.row("Bearer Token", p.bearerToken() ? "Yes" : "No");
+        if (!p.allowedConnectionTypes().isEmpty()) {
+            t.separator().list("Allowed Connection Types", p.allowedConnectionTypes());
+        }
+        return t.render();
+    }
+
+    static String user(UserClaims u) {
+        Table t = new Table("User");
+        standard(t, u, "User ID", u.issuerAccount());
+        t.list("Tags", u.tags());
+        UserPermissionLimits p = u.permissions();
+        if (p.isEmpty()) {
+            t.row("Issuer Scoped", "Yes");
+            return t.render();
+        }
+        t.row("Bearer Token", p.bearerToken() ? "Yes" : "No");
+        permissions(t, p.permissions());
+        t.separator();
+        limits(t, p);
+        if (!p.allowedConnectionTypes().isEmpty()) {
+            t.separator().list("Allowed Connection Types", p.allowedConnectionTypes());
+        }
+        return t.render();
+    }
+
+    private static void permissions(Table t, Permissions p) {
+        if (!p.pub().isEmpty() || !p.sub().isEmpty()) {
+            t.separator();
+            t.list("Pub Allow", p.pub().allow());
+            t.list("Pub Deny", p.pub().deny());
+            t.list("Sub Allow", p.sub().allow());
+            t.list("Sub Deny", p.sub().deny());
+        }
+        if (p.hasResponsePermission()) {
+            t.row("Max Responses", Long.toString(p.responseMax()));
+            t.row("Response Permission TTL", Durations.format(p.responseTtlNanos()));
+        } else {
+            t.row("Response Permissions", "Not Set");
+        }
+    }
+
+    private static void limits(Table t, UserPermissionLimits p) {
+        t.row("Max Msg Payload", userBytes(p.payload()));
+        t.row("Max Data", userBytes(p.data()));
+        t.row("Max Subs", p.subs() > 0 ? Long.toString(p.subs()) : p.subs() == 0 ? "0" : "Unlimited");
+        t.row("Network Src", p.src().isEmpty() ? "Any" : String.join(", ", p.src()));
+        if (p.times().isEmpty()) {
+            t.row("Time", "Any");
+        } else {
+            List<String> ranges = new ArrayList<>();
+            for (TimeRange r : p.times()) {
+                ranges.add(r.start() + "-" + r.end());
+            }
+            t.list("Time", ranges);
+        }
+        if (!p.timesLocation().isEmpty()) {
+            t.row("Locale", p.timesLocation());
+        }
+    }
+
+    static String activation(ActivationClaims a) {
+        Table t = new Table("Activation");
+        standard(t, a, "Account ID", a.issuerAccount());
+        t.separator();
+        t.row("Import Type", title(a.kind()));
+        t.row("Import Subject", a.importSubject());
+        return t.render();
+    }
+
+    private static String limit(long v) {
+        return v > -1 ? Long.toString(v) : "Unlimited";
+    }
+
+    private static String bytesLimit(long v) {
+        return v > -1 ? Humanize.bytes(v) + " (" + v + " bytes)" : "Unlimited";
+    }
+
+    private static String userBytes(long v) {
+        if (v > 0) {
+            return v + " bytes (≈" + Humanize.bytes(v) + ")";
+        }
+        return v == 0 ? "0" : "Unlimited";
+    }
+
+    private static String title(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.jnsc.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A command that does something. It declares its options in {@link #define(Spec)} with picocli's
+ * programmatic API and reads them back from {@link Args} in {@link #run(Args)}.
+ *
+ * <p>Why not picocli's annotations: reading annotations makes the JDK generate a proxy class per
+ * annotation type at run time, which class-data sharing cannot archive; on a cold JVM that alone
+ * cost more than the rest of a describe command. See docs/performance.md.
+ */
+abstract class Leaf implements Callable<Integer> {
+    final Cli cli;
+    private CommandSpec spec;
+
+    Leaf(Cli cli) {
+        this.cli = cli;
+    }
+
+    /** Name, description, options and parameters of this command. */
+    abstract void define(Spec s);
+
+    abstract int run(Args a) throws Exception;
+
+    final CommandSpec spec() {
+        if (spec == null) {
+            spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false);
+            define(new Spec(spec));
+        }
+        return spec;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        return run(new Args(spec.commandLine().getParseResult()));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.jnsc.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
+
+/** nsc itself: the global options, inherited by every subcommand so they work before or after it. */
+final class Root implements Runnable {
+    private final CommandSpec spec;
+
+    Root(Cli cli) {
+        spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false).name("nsc");
+        spec.usageMessage().description("nsc creates NATS operators, accounts and users, and manages their permissions.");
+        spec.versionProvider(new VersionProvider());
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
+                .scopeType(ScopeType.INHERIT).description("show this help").build());
+        spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true).type(boolean.class).arity("0")
+                .scopeType(ScopeType.INHERIT).description("show the version").build());
+        GlobalOptions g = cli.globals;
+        global("dir", "nsc config directory (holds nsc.json)", g, GlobalOptions.CONFIG_DIR, "--config-dir");
+        global("dir", "stores directory (holds the operator folders)", g, GlobalOptions.DATA_DIR, "--data-dir");
+        global("dir", "keystore directory", g, GlobalOptions.KEYSTORE_DIR, "--keystore-dir");
+        global("dir", "sets --config-dir, --data-dir and --keystore-dir to one directory", g, GlobalOptions.ALL_DIRS,
+                "-H", "--all-dirs");
+        global("key", "signing key: a seed, a stored public key, a seed file or a scoped role", g,
+                GlobalOptions.PRIVATE_KEY, "-K", "--private-key");
+        globalFlag("ask for values interactively", g, GlobalOptions.INTERACTIVE, "-i", "--interactive");
+        globalFlag("print stack traces of errors", g, GlobalOptions.VERBOSE, "--verbose");
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
+
+    private void global(String label, String help, GlobalOptions g, int field, String... names) {
+        Binding b = new Binding(g, field);
+        spec.addOption(OptionSpec.builder(names).type(String.class).paramLabel("<" + label + ">").description(help)
+                .scopeType(ScopeType.INHERIT).getter(b).setter(b).build());
+    }
+
+    private void globalFlag(String help, GlobalOptions g, int field, String... names) {
+        Binding b = new Binding(g, field);
+        spec.addOption(OptionSpec.builder(names).type(boolean.class).arity("0").description(help)
+                .scopeType(ScopeType.INHERIT).getter(b).setter(b).build());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Stores a global option's value wherever on the command line it was given. */
+    private static final class Binding implements IGetter, ISetter {
+        private final GlobalOptions target;
+        private final int field;
+        private Object value;
+
+        Binding(GlobalOptions target, int field) {
+            this.target = target;
+            this.field = field;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            return (T) value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T v) {
+            T old = (T) value;
+            value = v;
+            if (v != null) {
+                target.set(field, v);
+            }
+            return old;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.env.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The launcher runs this once, with -XX:ArchiveClassesAtExit, to record a class-data sharing
+ * archive of what common commands load. It runs them in a throwaway home and deletes it.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path home = Files.createTempDirectory("jnsc-training");
+        try {
+            Environment env = new Environment(Map.of("NSC_HOME", home.resolve("nsc").toString(),
+                    "NKEYS_PATH", home.resolve("keys").toString()), home, home);
+            String[][] script = {
+                {"add", "operator", "O", "--generate-signing-key"},
+                {"edit", "operator", "--service-url", "nats://localhost:4222", "--tag", "t"},
+                {"add", "operator", "P"},
+                {"add", "account", "A"},
+                {"add", "user", "U", "--allow-pub", "a.>", "--allow-sub", "b"},
+                {"describe", "operator"},
+                {"describe", "operator", "P"},
+                {"describe", "account", "-J"},
+                {"describe", "account", "-F", "nats.limits.conn"},
+                {"describe", "user", "U", "-R"},
+                {"describe", "user"},
+                {"describe", "jwt", "-f", home.resolve("keys/creds/P/A/U.creds").toString()},
+                {"list", "keys", "-A"},
+                {"list", "accounts"},
+                {"env"},
+                {"generate", "creds", "-n", "U"},
+                {"generate", "nkey", "-u"},
+                {"select", "account", "A"},
+                {"--help"},
+                {"add", "--help"},
+                {"describe", "nothing"},
+            };
+            for (String[] cmd : script) {
+                StringWriter sink = new StringWriter();
+                CommandFactory.run(cmd, env, Clock.systemUTC(), new PrintWriter(sink), new PrintWriter(sink));
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(home)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jnsc.env;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the process was started with: environment variables, home and working folders. Injected
+ * everywhere instead of reading {@code System.getenv}, so tests run with their own.
+ */
+public final class Environment {
+    private final Map<String, String> vars;
+    private final Path home;
+    private final Path cwd;
+
+    public Environment(Map<String, String> vars, Path home, Path cwd) {
+        this.vars = Map.copyOf(vars);
+        this.home = home.toAbsolutePath().normalize();
+        this.cwd = cwd.toAbsolutePath().normalize();
+    }
+
+    /** The real process environment; the home folder is $HOME when set, as Go programs use it. */
+    public static Environment system() {
+        String home = System.getenv("HOME");
+        if (home == null || home.isEmpty()) {
+            home = System.getProperty("user.home");
+        }
+        return new Environment(System.getenv(), Path.of(home), Path.of(System.getProperty("user.dir")));
+    }
+
+    /** The variable's value, or null when unset or empty. */
+    public String get(String name) {
+        String v = vars.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    public boolean isSet(String name) {
+        return get(name) != null;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path cwd() {
+        return cwd;
+    }
+
+    /** Resolves a user-given path against the working folder, expanding a leading "~". */
+    public Path path(String p) {
+        if (p.equals("~")) {
+            return home;
+        }
+        if (p.startsWith("~/")) {
+            return home.resolve(p.substring(2)).normalize();
+        }
+        return cwd.resolve(p).toAbsolutePath().normalize();
+    }
+
+    /** A path as nsc prints it: under the home folder shown as "~/...". */
+    public String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (abs.startsWith(home) && !abs.equals(home)) {
+            return "~/" + home.relativize(abs);
+        }
+        return abs.toString();
+    }
+}

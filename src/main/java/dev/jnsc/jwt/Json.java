@@ -1,0 +1,364 @@
+package dev.jnsc.jwt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON (RFC 8259) into plain values: LinkedHashMap, ArrayList, String, Long (BigInteger
+ * when larger), Double, Boolean, null; and reads typed fields back out of them.
+ *
+ * <p>A small reader of its own rather than Jackson: every command parses a JWT and nsc.json, and
+ * Jackson's factory and parser classes cost several milliseconds of a cold start.
+ */
+public final class Json {
+    private final String text;
+    private int pos;
+    private int depth;
+
+    private Json(String text) {
+        this.text = text;
+    }
+
+    public static Object parse(byte[] json) {
+        return parse(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static Object parse(String json) {
+        Json p = new Json(json);
+        p.skipSpace();
+        if (p.pos >= json.length()) {
+            throw new JwtException("expected JSON, found nothing");
+        }
+        Object v = p.value();
+        p.skipSpace();
+        if (p.pos < json.length()) {
+            throw p.error("unexpected data after the JSON value");
+        }
+        return v;
+    }
+
+    /** Parses a JSON object, failing if the text holds anything else. */
+    public static Map<String, Object> parseObject(byte[] json) {
+        Object v = parse(json);
+        if (!(v instanceof Map)) {
+            throw new JwtException("expected a JSON object");
+        }
+        return asMap(v);
+    }
+
+    private JwtException error(String what) {
+        return new JwtException("malformed JSON: " + what + " at offset " + pos);
+    }
+
+    private void skipSpace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private Object value() {
+        if (pos >= text.length()) {
+            throw error("unexpected end");
+        }
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw error("unexpected character '" + c + "'");
+        }
+    }
+
+    private Object literal(String word, Object v) {
+        if (!text.startsWith(word, pos)) {
+            throw error("unexpected token");
+        }
+        pos += word.length();
+        return v;
+    }
+
+    private Map<String, Object> object() {
+        if (++depth > 512) {
+            throw error("nesting too deep");
+        }
+        pos++;
+        Map<String, Object> m = new LinkedHashMap<>();
+        skipSpace();
+        if (peek() == '}') {
+            pos++;
+            depth--;
+            return m;
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"') {
+                throw error("expected a field name");
+            }
+            String key = string();
+            skipSpace();
+            if (peek() != ':') {
+                throw error("expected ':'");
+            }
+            pos++;
+            skipSpace();
+            m.put(key, value());
+            skipSpace();
+            char c = peek();
+            pos++;
+            if (c == '}') {
+                depth--;
+                return m;
+            }
+            if (c != ',') {
+                pos--;
+                throw error("expected ',' or '}'");
+            }
+        }
+    }
+
+    private List<Object> array() {
+        if (++depth > 512) {
+            throw error("nesting too deep");
+        }
+        pos++;
+        List<Object> l = new ArrayList<>();
+        skipSpace();
+        if (peek() == ']') {
+            pos++;
+            depth--;
+            return l;
+        }
+        while (true) {
+            skipSpace();
+            l.add(value());
+            skipSpace();
+            char c = peek();
+            pos++;
+            if (c == ']') {
+                depth--;
+                return l;
+            }
+            if (c != ',') {
+                pos--;
+                throw error("expected ',' or ']'");
+            }
+        }
+    }
+
+    private char peek() {
+        if (pos >= text.length()) {
+            throw error("unexpected end");
+        }
+        return text.charAt(pos);
+    }
+
+    private String string() {
+        pos++;
+        StringBuilder sb = null;
+        int start = pos;
+        while (true) {
+            if (pos >= text.length()) {
+                throw error("unterminated string");
+            }
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+                pos++;
+                return s;
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            if (c != '\\') {
+                pos++;
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder();
+            }
+            sb.append(text, start, pos);
+            pos++;
+            char e = peek();
+            pos++;
+            switch (e) {
+                case '"':
+                case '\\':
+                case '/':
+                    sb.append(e);
+                    break;
+                case 'b':
+                    sb.append('\b');
+                    break;
+                case 'f':
+                    sb.append('\f');
+                    break;
+                case 'n':
+                    sb.append('\n');
+                    break;
+                case 'r':
+                    sb.append('\r');
+                    break;
+                case 't':
+                    sb.append('\t');
+                    break;
+                case 'u':
+                    if (pos + 4 > text.length()) {
+                        throw error("short \\u escape");
+                    }
+                    try {
+                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw error("bad \\u escape");
+                    }
+                    pos += 4;
+                    break;
+                default:
+                    pos--;
+                    throw error("bad escape '\\" + e + "'");
+            }
+            start = pos;
+        }
+    }
+
+    private Object number() {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        boolean integral = true;
+        digits();
+        if (pos < text.length() && text.charAt(pos) == '.') {
+            integral = false;
+            pos++;
+            digits();
+        }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            integral = false;
+            pos++;
+            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                pos++;
+            }
+            digits();
+        }
+        String n = text.substring(start, pos);
+        if (integral) {
+            if (n.length() < 19) {
+                return Long.parseLong(n);
+            }
+            java.math.BigInteger b = new java.math.BigInteger(n);
+            return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        return Double.parseDouble(n);
+    }
+
+    private void digits() {
+        int start = pos;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
+            pos++;
+        }
+        if (pos == start) {
+            throw error("expected a digit");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asMap(Object v) {
+        return (Map<String, Object>) v;
+    }
+
+    /** The object under {@code key}, or null; fails if it is something else. */
+    public static Map<String, Object> map(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map)) {
+            throw new JwtException("field \"" + key + "\" should be an object");
+        }
+        return asMap(v);
+    }
+
+    public static String str(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return "";
+        }
+        if (!(v instanceof String)) {
+            throw new JwtException("field \"" + key + "\" should be a string");
+        }
+        return (String) v;
+    }
+
+    public static long num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof Long) {
+            return (Long) v;
+        }
+        if (v instanceof Double && ((Double) v) == Math.rint((Double) v)) {
+            return ((Double) v).longValue();
+        }
+        throw new JwtException("field \"" + key + "\" should be an integer");
+    }
+
+    public static boolean bool(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return false;
+        }
+        if (!(v instanceof Boolean)) {
+            throw new JwtException("field \"" + key + "\" should be true or false");
+        }
+        return (Boolean) v;
+    }
+
+    public static List<Object> list(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return new ArrayList<>();
+        }
+        if (!(v instanceof List)) {
+            throw new JwtException("field \"" + key + "\" should be a list");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> l = (List<Object>) v;
+        return new ArrayList<>(l);
+    }
+
+    public static List<String> strings(Map<String, Object> m, String key) {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(m, key)) {
+            if (!(o instanceof String)) {
+                throw new JwtException("field \"" + key + "\" should be a list of strings");
+            }
+            out.add((String) o);
+        }
+        return out;
+    }
+
+    /** Pretty form of a parsed value: one-space indent, no HTML escaping, as nsc prints --json. */
+    public static String pretty(Object v) {
+        return JsonWriter.indented(" ").value(v).toString();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.jnsc.jwt;
+
+/** A daily connect window, "hh:mm:ss" start and end. */
+public record TimeRange(String start, String end) {
+}

@@ -1,0 +1,67 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** env -s/-o/-a and select operator|account: change the current context in nsc.json. */
+public final class ContextOps {
+    private ContextOps() {
+    }
+
+    public record SetDefaults(String store, String operator, String account) {
+        boolean isEmpty() {
+            return store == null && operator == null && account == null;
+        }
+    }
+
+    public static void set(Workspace ws, SetDefaults req) {
+        if (req.isEmpty()) {
+            return;
+        }
+        if (ws.env().isSet("NSC_CWD_ONLY")) {
+            throw new OpsException("$NSC_CWD_ONLY is set - change your cwd to change context");
+        }
+        if (req.store() != null) {
+            Path dir = ws.env().path(req.store());
+            if (!Files.isDirectory(dir)) {
+                throw new OpsException("store directory " + dir + " does not exist");
+            }
+            ws.context().storeRoot(dir.toString());
+            Stores s = new Stores(dir);
+            java.util.List<String> ops = s.operatorNames();
+            String keep = ws.context().operator();
+            ws.context().operator(keep != null && s.hasOperator(keep) ? keep : ops.size() == 1 ? ops.get(0) : null);
+            ws.context().account(null);
+        }
+        Stores stores = new Stores(req.store() != null ? ws.env().path(req.store()) : ws.stores().dir());
+        String operator = ws.context().operator();
+        if (req.operator() != null) {
+            if (!stores.hasOperator(req.operator())) {
+                throw new OpsException("operator \"" + req.operator() + "\" not in " + stores.dir());
+            }
+            if (!req.operator().equals(operator)) {
+                ws.context().account(null);
+            }
+            operator = req.operator();
+            ws.context().operator(operator);
+        }
+        if (req.account() != null) {
+            if (operator == null || !stores.hasOperator(operator)) {
+                throw new OpsException("set an operator first (nsc env -o <name>)");
+            }
+            if (!stores.operator(operator).hasAccount(req.account())) {
+                throw new OpsException("\"" + req.account() + "\" not in accounts for operator \"" + operator + "\" in "
+                        + stores.dir());
+            }
+            ws.context().account(req.account());
+        }
+        if (ws.context().storeRoot() == null) {
+            ws.context().storeRoot(stores.dir().toString());
+        }
+        FileChanges c = new FileChanges();
+        ws.context().stage(c);
+        c.commit();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/** generate nkey. */
+public final class KeyOps {
+    private KeyOps() {
+    }
+
+    /** New keys of the given kinds, in order; stored in the keystore when {@code store}. */
+    public static List<NKey> generate(Workspace ws, List<KeyKind> kinds, boolean store) {
+        if (kinds.isEmpty()) {
+            throw new OpsException("set --operator, --account or --user");
+        }
+        List<NKey> keys = new ArrayList<>();
+        FileChanges c = new FileChanges();
+        for (KeyKind k : kinds) {
+            NKey key = ws.newKey(k);
+            keys.add(key);
+            if (store) {
+                ws.keystore().stage(c, key);
+            }
+        }
+        c.commit();
+        return keys;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.Jwt;
+import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.jwt.SigningKey;
+import dev.jnsc.keystore.Keystore;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import dev.jnsc.store.OperatorStore;
+import dev.jnsc.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** list operators, accounts, users, keys. */
+public final class ListOps {
+    private ListOps() {
+    }
+
+    /**
+     * One listed entity. {@code publicKey} is null when its JWT could not be loaded, then
+     * {@code error} says why; {@code claimName} is the name inside the JWT.
+     */
+    public record Entry(String name, String claimName, String publicKey, String error, boolean current) {
+    }
+
+    public static List<Entry> operators(Workspace ws) {
+        String current = currentOrNull(() -> ws.operatorName(null));
+        List<Entry> out = new ArrayList<>();
+        for (String n : ws.stores().operatorNames()) {
+            out.add(entry(n, () -> ws.stores().operator(n).decodeOperator(), n.equals(current)));
+        }
+        return out;
+    }
+
+    public static List<Entry> accounts(Workspace ws, String operator) {
+        OperatorStore op = ws.operator(operator);
+        String current = currentOrNull(() -> ws.accountName(op, null));
+        List<Entry> out = new ArrayList<>();
+        for (String n : op.accountNames()) {
+            out.add(entry(n, () -> op.decodeAccount(n), n.equals(current)));
+        }
+        return out;
+    }
+
+    public static List<Entry> users(Workspace ws, String operator, String account) {
+        OperatorStore op = ws.operator(operator);
+        String acc = ws.accountName(op, account);
+        List<Entry> out = new ArrayList<>();
+        for (String n : op.userNames(acc)) {
+            out.add(entry(n, () -> op.decodeUser(acc, n), false));
+        }
+        return out;
+    }
+
+    private static Entry entry(String name, java.util.function.Supplier<Jwt.Decoded> load, boolean current) {
+        try {
+            Jwt.Decoded d = load.get();
+            return new Entry(name, d.claims().name(), d.claims().subject(), null, current);
+        } catch (RuntimeException e) {
+            return new Entry(name, "", null, e.getMessage(), current);
+        }
+    }
+
+    private static String currentOrNull(java.util.function.Supplier<String> s) {
+        try {
+            return s.get();
+        } catch (OpsException | StoreException e) {
+            return null;
+        }
+    }
+
+    /** Which keys list keys shows. With none of operator/accounts/users, all kinds are shown. */
+    public record KeyQuery(boolean operator, boolean accounts, boolean users, boolean allAccounts) {
+    }
+
+    /**
+     * A key row: {@code depth} 0 operator, 1 account, 2 user; {@code stored} when the seed is in the
+     * keystore; {@code invalid} when the stored seed is unreadable or belongs to another key.
+     */
+    public record KeyRow(String name, String publicKey, String parent, KeyKind kind, boolean signing, int depth,
+            boolean stored, boolean invalid, String keyPath) {
+    }
+
+    public static List<KeyRow> keys(Workspace ws, KeyQuery q) {
+        boolean everything = !q.operator() && !q.accounts() && !q.users();
+        OperatorStore op = ws.operator(null);
+        OperatorClaims oc = op.operator();
+        Keystore ks = ws.keystore();
+        List<KeyRow> rows = new ArrayList<>();
+        if (everything || q.operator()) {
+            rows.add(row(ks, op.name(), oc.subject(), "", KeyKind.OPERATOR, false, 0));
+            for (String sk : oc.signingKeys()) {
+                rows.add(row(ks, op.name(), sk, "", KeyKind.OPERATOR, true, 0));
+            }
+        }
+        if (everything || q.accounts() || q.users()) {
+            List<String> accounts;
+            String current = currentOrNull(() -> ws.accountName(op, null));
+            if (q.allAccounts() || current == null) {
+                accounts = op.accountNames();
+            } else {
+                accounts = List.of(current);
+            }
+            for (String a : accounts) {
+                AccountClaims ac = op.account(a);
+                if (everything || q.accounts()) {
+                    rows.add(row(ks, a, ac.subject(), oc.subject(), KeyKind.ACCOUNT, false, 1));
+                    for (SigningKey sk : ac.signingKeys()) {
+                        rows.add(row(ks, a, sk.key(), oc.subject(), KeyKind.ACCOUNT, true, 1));
+                    }
+                }
+                if (everything || q.users()) {
+                    for (String u : op.userNames(a)) {
+                        rows.add(row(ks, u, op.user(a, u).subject(), ac.subject(), KeyKind.USER, false, 2));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static KeyRow row(Keystore ks, String name, String pub, String parent, KeyKind kind, boolean signing,
+            int depth) {
+        boolean stored = ks.hasSeed(pub);
+        boolean invalid = false;
+        if (stored) {
+            try {
+                NKey k = ks.read(pub);
+                k.clear();
+            } catch (StoreException e) {
+                invalid = true;
+            }
+        }
+        return new KeyRow(name, pub, parent, kind, signing, depth, stored, invalid, ks.keyPath(pub).toString());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses the key that signs a JWT: the -K override when given, else the only candidate (the
+ * issuer's identity key unless signing keys are required, and its signing keys) whose seed is in
+ * the keystore. Several candidates without -K is an error that lists them.
+ */
+public final class Signers {
+    private Signers() {
+    }
+
+    /**
+     * @param entity     how the issuer is named in messages, e.g. {@code operator "O"}
+     * @param identity   the issuer's identity key
+     * @param signingKeys the issuer's signing keys
+     * @param strict     true when only signing keys may sign
+     * @param preferIdentity use the identity key, when stored, over signing keys (self-signed JWTs)
+     */
+    public static NKey choose(Workspace ws, String override, KeyKind kind, String entity, String identity,
+            List<String> signingKeys, boolean strict, boolean preferIdentity) {
+        List<String> candidates = new ArrayList<>();
+        if (!strict) {
+            candidates.add(identity);
+        }
+        candidates.addAll(signingKeys);
+        if (override != null && !override.isBlank()) {
+            NKey key = KeyArg.resolve(ws, override, kind);
+            if (!candidates.contains(key.publicKey())) {
+                String pub = key.publicKey();
+                key.clear();
+                if (strict && pub.equals(identity)) {
+                    throw new OpsException(entity + " requires signing keys: its identity key " + pub + " may not sign");
+                }
+                throw new OpsException("key " + pub + " is not " + (strict ? "a signing key" : "the identity or a signing key")
+                        + " of " + entity);
+            }
+            if (!key.hasSeed()) {
+                throw new OpsException("the seed of " + key.publicKey() + " is not in the keystore "
+                        + ws.keystore().root() + " - pass the seed or a file holding it with -K");
+            }
+            return key;
+        }
+        if (preferIdentity && !strict && ws.keystore().hasSeed(identity)) {
+            return ws.keystore().read(identity);
+        }
+        List<String> stored = new ArrayList<>();
+        for (String c : candidates) {
+            if (ws.keystore().hasSeed(c)) {
+                stored.add(c);
+            }
+        }
+        if (stored.size() == 1) {
+            NKey key = ws.keystore().read(stored.get(0));
+            if (key == null) {
+                throw new OpsException("the seed of " + stored.get(0) + " disappeared from the keystore");
+            }
+            return key;
+        }
+        if (stored.isEmpty()) {
+            if (candidates.isEmpty()) {
+                throw new OpsException(entity + " requires signing keys but has none - add one first");
+            }
+            throw new OpsException("no key of " + entity + " has its seed in the keystore " + ws.keystore().root()
+                    + " (looked for " + String.join(", ", candidates) + ") - pass one with -K");
+        }
+        throw new OpsException("several keys can sign for " + entity + ": " + String.join(", ", stored)
+                + " - choose one with -K <public key|seed|file>");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.Decorated;
+import dev.jnsc.jwt.Jwt;
+import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.jwt.SigningKey;
+import dev.jnsc.jwt.UserClaims;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import dev.jnsc.store.Names;
+import dev.jnsc.store.OperatorStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** add user, generate creds. */
+public final class UserOps {
+    private UserOps() {
+    }
+
+    /** @param publicKey an existing user key (-k), or null to generate one */
+    public record AddUser(String account, String name, String publicKey, String start, String expiry, String signer,
+            PermissionEdits permissions) {
+    }
+
+    public static Report add(Workspace ws, AddUser req) {
+        OperatorStore op = ws.operator(null);
+        String account = ws.accountName(op, req.account());
+        String name = Names.check("user", req.name());
+        if (op.hasUser(account, name)) {
+            throw new OpsException("the user \"" + name + "\" already exists in account \"" + account + "\"");
+        }
+        OperatorClaims oc = op.operator();
+        AccountClaims ac = op.account(account);
+        long now = ws.now();
+        Report r = new Report();
+        FileChanges changes = new FileChanges();
+
+        UserClaims uc = new UserClaims();
+        Generic.applyTimes(uc, req.start(), req.expiry(), now, new Report());
+        if (req.permissions() != null) {
+            req.permissions().apply(uc.permissions().permissions(), r);
+        }
+        NKey signer = accountSigner(ws, oc, ac, req.signer());
+        SigningKey scope = ac.signingKey(signer.publicKey());
+        if (scope != null && scope.isScoped() && !uc.permissions().hasNoPermissionsOrLimits()) {
+            throw new OpsException("user \"" + name + "\" would be signed by the scoped signing key of role \""
+                    + scope.role() + "\", which sets the permissions; remove the permission flags");
+        }
+        if (scope != null && scope.isScoped()) {
+            uc.permissions().clearAll();
+        }
+        NKey key;
+        if (req.publicKey() != null) {
+            key = KeyArg.resolve(ws, req.publicKey(), KeyKind.USER);
+        } else {
+            key = ws.newKey(KeyKind.USER);
+            r.ok("generated and stored user key \"" + key.publicKey() + "\"");
+        }
+        uc.name(name).subject(key.publicKey());
+        if (!signer.publicKey().equals(ac.subject())) {
+            uc.issuerAccount(ac.subject());
+        }
+        String token = Jwt.encode(uc, signer, now);
+        op.stageUser(changes, account, name, token);
+        if (key.hasSeed()) {
+            ws.keystore().stage(changes, key);
+            Path creds = ws.keystore().credsPath(op.name(), account, name);
+            char[] seed = key.seed();
+            byte[] content = Decorated.formatUserCreds(token, seed);
+            Arrays.fill(seed, '\0');
+            ws.keystore().stageCreds(changes, op.name(), account, name, content);
+            r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
+        } else {
+            r.ok("skipped generating creds file - user private key is not available");
+        }
+        changes.commit();
+        r.ok("added user \"" + name + "\" to account \"" + account + "\"");
+        return r;
+    }
+
+    /** The key that signs users of {@code ac}: -K, or the only stored identity/signing key. */
+    static NKey accountSigner(Workspace ws, OperatorClaims oc, AccountClaims ac, String override) {
+        List<String> sks = new ArrayList<>();
+        String roleKey = null;
+        for (SigningKey k : ac.signingKeys()) {
+            sks.add(k.key());
+            if (override != null && k.isScoped() && k.role().equals(override)) {
+                roleKey = k.key();
+            }
+        }
+        return Signers.choose(ws, roleKey != null ? roleKey : override, KeyKind.ACCOUNT,
+                "account \"" + ac.name() + "\"", ac.subject(), sks, oc.strictSigningKeyUsage(), false);
+    }
+
+    public record GenerateCreds(String account, String user, String outputFile) {
+    }
+
+    /** The creds of a stored user: returned as bytes (stdout) or written to a new file. */
+    public static byte[] creds(Workspace ws, GenerateCreds req) {
+        OperatorStore op = ws.operator(null);
+        String account = ws.accountName(op, req.account());
+        String user = req.user();
+        if (user == null || user.isBlank()) {
+            List<String> users = op.userNames(account);
+            if (users.size() != 1) {
+                throw new OpsException(users.isEmpty() ? "account \"" + account + "\" has no users"
+                        : "user is required (-n): account \"" + account + "\" has several users");
+            }
+            user = users.get(0);
+        }
+        UserClaims uc = op.user(account, user);
+        NKey key = ws.keystore().read(uc.subject());
+        if (key == null) {
+            throw new OpsException("the seed of user \"" + user + "\" (" + uc.subject() + ") is not in the keystore "
+                    + ws.keystore().root());
+        }
+        char[] seed = key.seed();
+        key.clear();
+        try {
+            String token = new String(Files.readAllBytes(op.userJwtPath(account, user)), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            return Decorated.formatUserCreds(token, seed);
+        } catch (java.io.IOException e) {
+            throw new OpsException("cannot read user \"" + user + "\": " + e.getMessage());
+        } finally {
+            Arrays.fill(seed, '\0');
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.env.Dirs;
+import dev.jnsc.env.Environment;
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.keystore.Keystore;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import dev.jnsc.store.Context;
+import dev.jnsc.store.OperatorStore;
+import dev.jnsc.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One command's view of the world: resolved folders, nsc.json, the stores, the keystore, the
+ * clock. Everything is loaded on first use, so a command only pays for what it touches.
+ */
+public final class Workspace {
+    private final Dirs dirs;
+    private final Clock clock;
+    private SecureRandom random;
+    private Context context;
+    private Stores stores;
+    private Keystore keystore;
+    private String cwdOperator;
+    private String cwdAccount;
+    private boolean contextChanged;
+
+    /** @param random the source of new keys, or null for a SecureRandom made on first use */
+    public Workspace(Dirs dirs, Clock clock, SecureRandom random) {
+        this.dirs = dirs;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public Dirs dirs() {
+        return dirs;
+    }
+
+    public Environment env() {
+        return dirs.env();
+    }
+
+    /** Seconds since the epoch, from the injected clock. */
+    public long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Context context() {
+        if (context == null) {
+            context = Context.load(dirs.contextFile());
+        }
+        return context;
+    }
+
+    public Stores stores() {
+        if (stores == null) {
+            Path root = dirs.storesDirFromFlag() ? null : discoverFromCwd();
+            stores = new Stores(root != null ? root : dirs.storesDir(context().storeRoot()));
+        }
+        return stores;
+    }
+
+    /** When the working folder is, or is inside, an operator folder, that store wins. */
+    private Path discoverFromCwd() {
+        Path cwd = env().cwd();
+        for (Path p = cwd; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(".nsc")) && new Stores(p.getParent()).hasOperator(p.getFileName().toString())) {
+                cwdOperator = p.getFileName().toString();
+                Path rel = p.relativize(cwd);
+                if (rel.getNameCount() >= 2 && rel.getName(0).toString().equals("accounts")) {
+                    cwdAccount = rel.getName(1).toString();
+                }
+                return p.getParent();
+            }
+        }
+        return null;
+    }
+
+    public Keystore keystore() {
+        if (keystore == null) {
+            keystore = new Keystore(dirs.keystoreDir(), !env().isSet("NSC_NO_GIT_IGNORE"));
+        }
+        return keystore;
+    }
+
+    public NKey newKey(KeyKind kind) {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        return NKey.generate(kind, random);
+    }
+
+    /** The current operator's name: explicit, from the working folder, nsc.json, or the only one. */
+    public String operatorName(String explicit) {
+        Stores s = stores();
+        if (explicit != null && !explicit.isBlank()) {
+            if (!s.hasOperator(explicit)) {
+                throw new OpsException("operator \"" + explicit + "\" does not exist in " + s.dir());
+            }
+            return explicit;
+        }
+        if (cwdOperator != null) {
+            return cwdOperator;
+        }
+        String saved = context().operator();
+        if (saved != null && s.hasOperator(saved)) {
+            return saved;
+        }
+        List<String> all = s.operatorNames();
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.isEmpty()) {
+            throw new OpsException("no operator found in " + s.dir() + " - add one with \"nsc add operator <name>\"");
+        }
+        throw new OpsException("no operator is selected and " + s.dir() + " holds several ("
+                + String.join(", ", all) + ") - select one with \"nsc env -o <name>\"");
+    }
+
+    public OperatorStore operator(String explicit) {
+        return stores().operator(operatorName(explicit));
+    }
+
+    /** The account to work on: explicit, from the working folder, nsc.json, or the only one. */
+    public String accountName(OperatorStore op, String explicit) {
+        if (explicit != null && !explicit.isBlank()) {
+            op.requireAccount(explicit);
+            return explicit;
+        }
+        if (cwdAccount != null && op.name().equals(cwdOperator) && op.hasAccount(cwdAccount)) {
+            return cwdAccount;
+        }
+        String saved = context().account();
+        if (saved != null && op.name().equals(context().operator()) && op.hasAccount(saved)) {
+            return saved;
+        }
+        List<String> all = op.accountNames();
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.isEmpty()) {
+            throw new OpsException("operator \"" + op.name() + "\" has no accounts - add one with \"nsc add account <name>\"");
+        }
+        throw new OpsException("no account is selected and operator \"" + op.name() + "\" has several ("
+                + String.join(", ", all) + ") - name one with -a or select one with \"nsc env -a <name>\"");
+    }
+
+    /** Makes {@code operator} (and {@code account}, may be null) current in nsc.json. */
+    public void select(String operator, String account) {
+        Context c = context();
+        if (c.storeRoot() == null && !dirs.storesDirFromFlag()) {
+            c.storeRoot(stores().dir().toString());
+        }
+        c.operator(operator);
+        c.account(account);
+        contextChanged = true;
+    }
+
+    /** Stages nsc.json when this command changed the context (not with NSC_CWD_ONLY). */
+    public void stageContext(FileChanges changes) {
+        if (contextChanged && !env().isSet("NSC_CWD_ONLY")) {
+            context().stage(changes);
+        }
+    }
+}

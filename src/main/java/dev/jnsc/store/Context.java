@@ -1,0 +1,99 @@
+package dev.jnsc.store;
+
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.jwt.Json;
+import dev.jnsc.jwt.JsonWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * nsc.json: the current store root, operator and account. Fields it does not know (such as the
+ * Go nsc's update-check settings) are kept when it is rewritten.
+ */
+public final class Context {
+    private final Path file;
+    private String storeRoot;
+    private String operator;
+    private String account;
+    private final Map<String, Object> others = new LinkedHashMap<>();
+
+    private Context(Path file) {
+        this.file = file;
+    }
+
+    public static Context load(Path file) {
+        Context c = new Context(file);
+        byte[] data = FileChanges.readIfExists(file);
+        if (data == null || data.length == 0) {
+            return c;
+        }
+        Map<String, Object> m;
+        try {
+            m = Json.parseObject(data);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage());
+        }
+        c.storeRoot = emptyToNull(Json.str(m, "store_root"));
+        c.operator = emptyToNull(Json.str(m, "operator"));
+        c.account = emptyToNull(Json.str(m, "account"));
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (!e.getKey().equals("store_root") && !e.getKey().equals("operator") && !e.getKey().equals("account")) {
+                c.others.put(e.getKey(), e.getValue());
+            }
+        }
+        return c;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String storeRoot() {
+        return storeRoot;
+    }
+
+    public String operator() {
+        return operator;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public Context storeRoot(String v) {
+        storeRoot = emptyToNull(v);
+        return this;
+    }
+
+    public Context operator(String v) {
+        operator = emptyToNull(v);
+        return this;
+    }
+
+    public Context account(String v) {
+        account = emptyToNull(v);
+        return this;
+    }
+
+    public byte[] toBytes() {
+        JsonWriter w = JsonWriter.compact().beginObject();
+        w.name("store_root").value(storeRoot == null ? "" : storeRoot);
+        w.name("operator").value(operator == null ? "" : operator);
+        w.name("account").value(account == null ? "" : account);
+        for (Map.Entry<String, Object> e : others.entrySet()) {
+            w.name(e.getKey()).value(e.getValue());
+        }
+        return w.endObject().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Plans writing this context back to nsc.json. */
+    public void stage(FileChanges changes) {
+        changes.write(file, toBytes());
+    }
+}
