@@ -42,7 +42,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         int code = FAILURE;
         String message;
-        if (ex instanceof ParameterException) {
+        if (ex instanceof ParameterException || ex instanceof UsageException) {
             message = ex.getMessage();
             code = USAGE;
         } else if (ex instanceof OpsException || ex instanceof StoreException || ex instanceof JwtException

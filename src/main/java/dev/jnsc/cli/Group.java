@@ -8,6 +8,7 @@ final class Group implements Runnable {
 
     Group(String name, String description) {
         spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false).name(name);
+        spec.versionProvider(VersionProvider.INSTANCE);
         spec.usageMessage().description(description);
     }
 

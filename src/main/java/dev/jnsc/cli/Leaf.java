@@ -27,6 +27,7 @@ abstract class Leaf implements Callable<Integer> {
     final CommandSpec spec() {
         if (spec == null) {
             spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false);
+            spec.versionProvider(VersionProvider.INSTANCE);
             define(new Spec(spec));
         }
         return spec;

@@ -20,7 +20,7 @@ final class Options {
         String positional = a.positional(0);
         String option = a.str("--name");
         if (positional != null && option != null && !positional.equals(option)) {
-            throw new OpsException("the name was given twice (\"" + positional + "\" and --name \"" + option + "\")");
+            throw new UsageException("the name was given twice (\"" + positional + "\" and --name \"" + option + "\")");
         }
         return option != null ? option : positional;
     }
@@ -28,7 +28,7 @@ final class Options {
     static String requiredName(Args a, String kind) {
         String v = name(a);
         if (v == null) {
-            throw new OpsException(kind + " name is required");
+            throw new UsageException(kind + " name is required");
         }
         return v;
     }

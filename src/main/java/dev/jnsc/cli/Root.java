@@ -13,7 +13,7 @@ final class Root implements Runnable {
     Root(Cli cli) {
         spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false).name("nsc");
         spec.usageMessage().description("nsc creates NATS operators, accounts and users, and manages their permissions.");
-        spec.versionProvider(new VersionProvider());
+        spec.versionProvider(VersionProvider.INSTANCE);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
                 .scopeType(ScopeType.INHERIT).description("show this help").build());
         spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true).type(boolean.class).arity("0")

@@ -60,7 +60,7 @@ final class Spec {
 
     /** A positional parameter; arity like "0..1" or "1". */
     Spec positional(String label, String arity, String help) {
-        spec.addPositional(PositionalParamSpec.builder().type(String.class).arity(arity)
+        spec.addPositional(PositionalParamSpec.builder().type(String.class).arity(arity).required(!arity.startsWith("0"))
                 .paramLabel("<" + label + ">").description(help).build());
         return this;
     }

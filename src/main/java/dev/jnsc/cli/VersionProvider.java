@@ -7,6 +7,8 @@ import picocli.CommandLine.IVersionProvider;
 
 /** The version Maven wrote into the jar. */
 final class VersionProvider implements IVersionProvider {
+    static final VersionProvider INSTANCE = new VersionProvider();
+
     static String version() {
         try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/jnsc/version.txt")) {
             return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -32,6 +32,11 @@ public enum KeyKind {
         return label;
     }
 
+    /** The label with its article: "an operator", "a user". */
+    public String withArticle() {
+        return (label.charAt(0) == 'a' || label.charAt(0) == 'o' ? "an " : "a ") + label;
+    }
+
     static KeyKind fromPrefix(int prefixByte) {
         for (KeyKind k : values()) {
             if (k.prefix == prefixByte) {

@@ -20,7 +20,7 @@ public final class KeyArg {
     public static NKey resolve(Workspace ws, String value, KeyKind kind) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
-            throw new OpsException("a " + kind.label() + " key is required, got an empty value");
+            throw new OpsException(kind.withArticle() + " key is required, got an empty value");
         }
         NKey key;
         if (looksLikeSeed(v)) {
@@ -29,7 +29,12 @@ public final class KeyArg {
             } catch (NKeyException e) {
                 throw new OpsException("the seed given is not valid: " + e.getMessage());
             }
-        } else if (NKey.isValidPublicKey(v)) {
+        } else if (looksLikePublicKey(v)) {
+            try {
+                NKey.fromPublicKey(v);
+            } catch (NKeyException e) {
+                throw new OpsException(e.getMessage());
+            }
             key = NKey.fromPublicKey(v);
             NKey stored = ws.keystore().read(v);
             if (stored != null) {
@@ -38,7 +43,7 @@ public final class KeyArg {
         } else {
             Path p = ws.env().path(v);
             if (!Files.isRegularFile(p)) {
-                throw new OpsException("\"" + v + "\" is not a " + kind.label()
+                throw new OpsException("\"" + v + "\" is not " + kind.withArticle()
                         + " public key, a seed, or the path of a file holding a seed");
             }
             key = fromFile(p, kind);
@@ -46,7 +51,8 @@ public final class KeyArg {
         if (key.kind() != kind) {
             String pub = key.publicKey();
             key.clear();
-            throw new OpsException("\"" + pub + "\" is a " + key.kind().label() + " key, expected a " + kind.label() + " key");
+            throw new OpsException("\"" + pub + "\" is " + key.kind().withArticle() + " key, expected "
+                    + kind.withArticle() + " key");
         }
         return key;
     }
@@ -66,10 +72,24 @@ public final class KeyArg {
             if (NKey.isValidPublicKey(parts.jwt().trim())) {
                 return NKey.fromPublicKey(parts.jwt().trim());
             }
-            throw new OpsException("file " + p + " does not hold a " + kind.label() + " seed or public key");
+            throw new OpsException("file " + p + " does not hold " + kind.withArticle() + " seed or public key");
         } finally {
             parts.clear();
         }
+    }
+
+    /** 56 base32 characters starting with a key letter: meant as a public key, even if damaged. */
+    static boolean looksLikePublicKey(String v) {
+        if (v.length() != 56 || dev.jnsc.nkeys.KeyKind.fromLetter(v.charAt(0)) == null) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean looksLikeSeed(String v) {

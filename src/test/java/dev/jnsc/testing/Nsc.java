@@ -1,0 +1,172 @@
+package dev.jnsc.testing;
+
+import dev.jnsc.Main;
+import dev.jnsc.env.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Runs nsc commands in-process, through the same factory as the executable, against a throwaway
+ * home (NSC_HOME, NKEYS_PATH, HOME and the XDG folders all inside it) with a fixed clock.
+ */
+public final class Nsc {
+    public static final Instant START = Instant.parse("2026-01-02T03:04:05Z");
+
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+    private Path cwd;
+    private Instant now = START;
+
+    public Nsc(Path home) {
+        this.home = home;
+        this.cwd = home;
+        env.put("HOME", home.toString());
+        env.put("NSC_HOME", home.resolve(".nsc").toString());
+        env.put("NKEYS_PATH", home.resolve(".nkeys").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("xdg-config").toString());
+        env.put("XDG_DATA_HOME", home.resolve("xdg-data").toString());
+    }
+
+    /** The result of one command. */
+    public record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Environment(env, home, cwd), Clock.fixed(now, ZoneOffset.UTC),
+                new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs and fails the test unless the command exits 0. */
+    public Result ok(String... args) {
+        Result r = run(args);
+        if (r.code() != 0) {
+            throw new AssertionError("nsc " + String.join(" ", args) + " failed:\n" + r);
+        }
+        return r;
+    }
+
+    public Nsc env(String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return this;
+    }
+
+    public Nsc cwd(Path dir) {
+        cwd = dir;
+        return this;
+    }
+
+    public Nsc advance(Duration d) {
+        now = now.plus(d);
+        return this;
+    }
+
+    public long nowSeconds() {
+        return now.getEpochSecond();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path stores() {
+        return home.resolve(".nsc").resolve("nats");
+    }
+
+    public Path keystore() {
+        return home.resolve(".nkeys");
+    }
+
+    public Path operatorJwt(String op) {
+        return stores().resolve(op).resolve(op + ".jwt");
+    }
+
+    public Path accountJwt(String op, String acc) {
+        return stores().resolve(op).resolve("accounts").resolve(acc).resolve(acc + ".jwt");
+    }
+
+    public Path userJwt(String op, String acc, String user) {
+        return stores().resolve(op).resolve("accounts").resolve(acc).resolve("users").resolve(user + ".jwt");
+    }
+
+    public Path creds(String op, String acc, String user) {
+        return keystore().resolve("creds").resolve(op).resolve(acc).resolve(user + ".creds");
+    }
+
+    public Path keyFile(String publicKey) {
+        return keystore().resolve("keys").resolve(publicKey.substring(0, 1)).resolve(publicKey.substring(1, 3))
+                .resolve(publicKey + ".nk");
+    }
+
+    public static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file and folder under the home, with its content and mode: for "nothing changed" checks. */
+    public Map<String, String> snapshot() {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(home)) {
+            s.forEach(p -> {
+                try {
+                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                    String rel = home.relativize(p).toString();
+                    if (rel.startsWith(".cache")) {
+                        return;
+                    }
+                    out.put(rel, mode + (Files.isRegularFile(p) ? " " + new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1) : " dir"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    public static String mode(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tutorial's first steps: operator O with a service URL, account A, user U. */
+    public Nsc tutorial() {
+        ok("add", "operator", "O");
+        ok("edit", "operator", "--service-url", "nats://localhost:4222");
+        ok("add", "account", "A");
+        ok("add", "user", "U");
+        return this;
+    }
+}
