@@ -5,14 +5,19 @@
 # JNSC_CDS=0 disables the archive; JNSC_JAVA_OPTS adds JVM options.
 self=$0
 case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
-real=$(readlink -f -- "$self" 2>/dev/null) && [ -n "$real" ] && self=$real
-
-if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java=$JAVA_HOME/bin/java
 else
   java=$(command -v java) || { echo "nsc: java not found - set JAVA_HOME or put java 17 or newer on PATH" >&2; exit 1; }
 fi
-jreal=$(readlink -f -- "$java" 2>/dev/null) || jreal=$java
+# one readlink for both: this file (through symlinks) and the real java binary
+if [ -L "$self" ] || [ -L "$java" ]; then
+  { read -r self; read -r jreal; } <<EOF2
+$(readlink -f -- "$self" "$java")
+EOF2
+else
+  jreal=$java
+fi
 jhome=${jreal%/bin/java}
 jver=
 if [ -r "$jhome/release" ]; then
@@ -30,24 +35,27 @@ opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:dis
 main=dev.jnsc.Main
 
 if [ "${JNSC_CDS:-1}" != 0 ] && [ -n "$jver" ]; then
+  # the archive is named after this file and the JDK (size, mtime, inode), so a stale one is never used
+  stamp=$(stat -L --printf '%s.%Y.%i-' -- "$self" "$jhome/lib/server/libjvm.so" 2>/dev/null) \
+    || stamp=$(stat -L -f '%z.%m.%i' -- "$self" 2>/dev/null) || stamp=
   cache=${XDG_CACHE_HOME:-$HOME/.cache}/jnsc
-  stamp=$(stat -c '%s-%Y' -- "$self" 2>/dev/null || stat -f '%z-%m' -- "$self" 2>/dev/null)
-  id=$(printf '%s|%s|%s|%s' "$self" "$jreal" "$jver" "$stamp" | cksum | cut -d ' ' -f 1)
-  jsa=$cache/nsc-$jver-$id.jsa
+  jsa=$cache/nsc-$jver-$stamp.jsa
   if [ -f "$jsa" ]; then
-    exec "$java" $opts -XX:SharedArchiveFile="$jsa" $JNSC_JAVA_OPTS -cp "$self" $main "$@"
+    exec "$java" $opts -XX:SharedArchiveFile="$jsa" ${JNSC_JAVA_OPTS:-} -cp "$self" $main "$@"
   fi
   # No archive yet: train one in the background (once), then run this command as usual.
-  find "$jsa.lock" -maxdepth 0 -mmin +10 -exec rmdir {} \; 2>/dev/null
-  if mkdir -p "$cache" 2>/dev/null && chmod 700 "$cache" 2>/dev/null && mkdir "$jsa.lock" 2>/dev/null; then
-    (
-      tmp=$jsa.$$.tmp
-      "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -cp "$self" dev.jnsc.cli.Training \
-        && chmod 600 "$tmp" && mv -f "$tmp" "$jsa"
-      rm -f "$tmp"
-      rmdir "$jsa.lock"
-    ) </dev/null >/dev/null 2>&1 &
+  if [ -n "$stamp" ] && mkdir -p "$cache" 2>/dev/null && chmod 700 "$cache" 2>/dev/null; then
+    find "$jsa.lock" -maxdepth 0 -mmin +10 -exec rmdir {} \; 2>/dev/null
+    if mkdir "$jsa.lock" 2>/dev/null; then
+      (
+        tmp=$jsa.$$.tmp
+        "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -cp "$self" dev.jnsc.cli.Training \
+          && chmod 600 "$tmp" && mv -f "$tmp" "$jsa"
+        rm -f "$tmp"
+        rmdir "$jsa.lock"
+      ) </dev/null >/dev/null 2>&1 &
+    fi
   fi
 fi
-exec "$java" $opts $JNSC_JAVA_OPTS -cp "$self" $main "$@"
+exec "$java" $opts ${JNSC_JAVA_OPTS:-} -cp "$self" $main "$@"
 exit 1

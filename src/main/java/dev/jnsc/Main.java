@@ -14,7 +14,8 @@ public final class Main {
     public static void main(String[] args) {
         // picocli registers converters for java.sql and java.time types by reflection for every
         // command line it builds; no option of ours has such a type, and skipping them saves start-up
-        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        // (the pattern is matched only against those optional types, and compiled at each check)
+        System.setProperty("picocli.converters.excludes", ".*");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), false);
         int code = run(args, Environment.system(), Clock.systemUTC(), out, err);

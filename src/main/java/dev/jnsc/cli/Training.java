@@ -1,5 +1,6 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.Main;
 import dev.jnsc.env.Environment;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ public final class Training {
     }
 
     public static void main(String[] args) throws IOException {
+        System.setProperty("picocli.converters.excludes", ".*");
         Path home = Files.createTempDirectory("jnsc-training");
         try {
             Environment env = new Environment(Map.of("NSC_HOME", home.resolve("nsc").toString(),
@@ -49,7 +51,7 @@ public final class Training {
             };
             for (String[] cmd : script) {
                 StringWriter sink = new StringWriter();
-                CommandFactory.run(cmd, env, Clock.systemUTC(), new PrintWriter(sink), new PrintWriter(sink));
+                Main.run(cmd, env, Clock.systemUTC(), new PrintWriter(sink), new PrintWriter(sink));
             }
         } finally {
             try (Stream<Path> s = Files.walk(home)) {

@@ -1,50 +1,153 @@
 package dev.jnsc.nkeys;
 
 import java.util.Arrays;
-import net.i2p.crypto.eddsa.math.Curve;
 import net.i2p.crypto.eddsa.math.Field;
-import net.i2p.crypto.eddsa.math.GroupElement;
+import net.i2p.crypto.eddsa.math.FieldElement;
 import net.i2p.crypto.eddsa.math.ScalarOps;
 import net.i2p.crypto.eddsa.math.ed25519.Ed25519LittleEndianEncoding;
 import net.i2p.crypto.eddsa.math.ed25519.Ed25519ScalarOps;
 
 /**
- * Pure Ed25519 (RFC 8032) on the eddsa library's field and group arithmetic; the only class that
- * touches the library.
+ * Pure Ed25519 (RFC 8032 section 5.1): the only class that touches the eddsa library, whose field
+ * arithmetic (mod 2^255 - 19) and scalar arithmetic (mod L) it uses.
  *
- * <p>The steps of RFC 8032 section 5.1 are spelled out here rather than going through the library's
- * {@code EdDSAEngine} and parameter specs, because those look up SHA-512 through the JCA provider
- * framework (about 25 ms on a cold JVM) and the named curve precomputes a 256-entry base point
- * table that only signing needs. Verification rejects non-canonical signatures (S >= L), which
- * the library accepts. Tests check the RFC 8032 vectors and that jnats verifies our signatures.
+ * <p>Points use the extended coordinates and the addition and doubling formulas of RFC 8032
+ * section 5.1.4. We do not go through the library's {@code EdDSAEngine}, parameter specs and
+ * {@code Curve}: those look up SHA-512 through the JCA provider framework (25 ms on a cold JVM),
+ * compute tables with one field inversion per entry (256 of them for the base point), and even a
+ * bare {@code Curve} inverts eight times when built. A CLI command signs or verifies once or
+ * twice, so tables never pay off here:
+ * <ul>
+ *   <li>verification computes [S]B - [k]A with signed sliding windows over small tables of odd
+ *       multiples (no inversions but the final encoding), and rejects non-canonical signatures
+ *       (S >= L), which the library would accept;</li>
+ *   <li>signing and key derivation compute [a]B with a double-and-add-always ladder and
+ *       constant-time selection, since a is secret.</li>
+ * </ul>
+ * Tests check the RFC 8032 vectors and agree with the library's own engine and with jnats.
  */
 final class Ed25519 {
     /** The group order L, little-endian. */
     private static final byte[] ORDER = hex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
-    private static final byte[] BASE_POINT = hex("5866666666666666666666666666666666666666666666666666666666666666");
 
     private Ed25519() {
     }
 
-    /** The curve, and the odd multiples B, 3B, ..., 15B of the base point that verification adds. */
-    private static final class Verify {
-        static final Curve CURVE = curve();
+    /** Field constants and the base point, built on first use. */
+    private static final class Consts {
+        static final Field FIELD = new Field(256,
+                hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+                new Ed25519LittleEndianEncoding());
+        static final FieldElement ZERO = FIELD.ZERO;
+        static final FieldElement ONE = FIELD.ONE;
+        static final FieldElement D = fe("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352");
+        static final FieldElement D2 = D.add(D);
+        /** sqrt(-1) */
+        static final FieldElement I = fe("b0a00e4a271beec478e42fad0618432fa7d7fb3d99004d2b0bdfc14f8024832b");
         static final ScalarOps SCALARS = new Ed25519ScalarOps();
-        static final GroupElement[] B_MULTIPLES = oddMultiples(CURVE.createPoint(BASE_POINT, false));
+        static final Point B = decode(hex("5866666666666666666666666666666666666666666666666666666666666666"));
 
-        private static Curve curve() {
-            Field field = new Field(256,
-                    hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
-                    new Ed25519LittleEndianEncoding());
-            return new Curve(field,
-                    hex("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352"),
-                    field.fromByteArray(hex("b0a00e4a271beec478e42fad0618432fa7d7fb3d99004d2b0bdfc14f8024832b")));
+        private static FieldElement fe(String hex) {
+            return FIELD.fromByteArray(hex(hex));
         }
     }
 
-    /** The base point with the full 256-entry table fixed-base multiplication (signing) uses. */
-    private static final class Sign {
-        static final GroupElement B = Verify.CURVE.createPoint(BASE_POINT, true);
+    /** A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z. */
+    private static final class Point {
+        final FieldElement x;
+        final FieldElement y;
+        final FieldElement z;
+        final FieldElement t;
+
+        Point(FieldElement x, FieldElement y, FieldElement z, FieldElement t) {
+            this.x = x;
+            this.y = y;
+            this.z = z;
+            this.t = t;
+        }
+
+        static Point identity() {
+            return new Point(Consts.ZERO, Consts.ONE, Consts.ONE, Consts.ZERO);
+        }
+
+        Point add(Point q) {
+            FieldElement a = y.subtract(x).multiply(q.y.subtract(q.x));
+            FieldElement b = y.add(x).multiply(q.y.add(q.x));
+            FieldElement c = t.multiply(Consts.D2).multiply(q.t);
+            FieldElement d = z.add(z).multiply(q.z);
+            FieldElement e = b.subtract(a);
+            FieldElement f = d.subtract(c);
+            FieldElement g = d.add(c);
+            FieldElement h = b.add(a);
+            return new Point(e.multiply(f), g.multiply(h), f.multiply(g), e.multiply(h));
+        }
+
+        Point dbl() {
+            FieldElement a = x.square();
+            FieldElement b = y.square();
+            FieldElement c = z.squareAndDouble();
+            FieldElement h = a.add(b);
+            FieldElement e = h.subtract(x.add(y).square());
+            FieldElement g = a.subtract(b);
+            FieldElement f = c.add(g);
+            return new Point(e.multiply(f), g.multiply(h), f.multiply(g), e.multiply(h));
+        }
+
+        Point negate() {
+            return new Point(x.negate(), y, z, t.negate());
+        }
+
+        /** {@code q} when {@code bit} is 1, else this; without branching on the bit. */
+        Point select(Point q, int bit) {
+            return new Point(x.cmov(q.x, bit), y.cmov(q.y, bit), z.cmov(q.z, bit), t.cmov(q.t, bit));
+        }
+
+        byte[] encode() {
+            FieldElement zi = z.invert();
+            byte[] s = y.multiply(zi).toByteArray();
+            if (x.multiply(zi).isNegative()) {
+                s[31] |= (byte) 0x80;
+            }
+            return s;
+        }
+    }
+
+    /** RFC 8032 5.1.3 (like Go, a y not reduced mod p is accepted); null when not a curve point. */
+    private static Point decode(byte[] s) {
+        boolean xOdd = (s[31] & 0x80) != 0;
+        byte[] yb = s.clone();
+        yb[31] &= 0x7f;
+        FieldElement y = Consts.FIELD.fromByteArray(yb);
+        FieldElement yy = y.square();
+        FieldElement u = yy.subtract(Consts.ONE);
+        FieldElement v = yy.multiply(Consts.D).add(Consts.ONE);
+        FieldElement v3 = v.square().multiply(v);
+        FieldElement x = v3.square().multiply(v).multiply(u).pow22523().multiply(v3).multiply(u);
+        FieldElement vxx = x.square().multiply(v);
+        if (vxx.subtract(u).isNonZero()) {
+            if (vxx.add(u).isNonZero()) {
+                return null;
+            }
+            x = x.multiply(Consts.I);
+        }
+        if (!x.isNonZero() && xOdd) {
+            return null;
+        }
+        if (x.isNegative() != xOdd) {
+            x = x.negate();
+        }
+        return new Point(x, y, Consts.ONE, x.multiply(y));
+    }
+
+    /** [scalar]P with one doubling and one addition per bit, selected in constant time. */
+    private static Point multiplySecret(Point p, byte[] scalar) {
+        Point r = Point.identity();
+        for (int i = 255; i >= 0; i--) {
+            r = r.dbl();
+            int bit = (scalar[i >> 3] >> (i & 7)) & 1;
+            r = r.select(r.add(p), bit);
+        }
+        return r;
     }
 
     /** SHA-512 of the seed: the clamped scalar a in the first half, the nonce prefix in the second. */
@@ -59,7 +162,7 @@ final class Ed25519 {
     static byte[] publicKeyFromSeed(byte[] seed) {
         byte[] h = expand(seed);
         try {
-            return Sign.B.scalarMultiply(Arrays.copyOf(h, 32)).toByteArray();
+            return multiplySecret(Consts.B, Arrays.copyOf(h, 32)).encode();
         } finally {
             wipe(h);
         }
@@ -68,25 +171,26 @@ final class Ed25519 {
     static byte[] sign(byte[] seed, byte[] message) {
         byte[] h = expand(seed);
         byte[] a = Arrays.copyOf(h, 32);
+        byte[] r = null;
         try {
-            byte[] publicKey = Sign.B.scalarMultiply(a).toByteArray();
+            byte[] publicKey = multiplySecret(Consts.B, a).encode();
             Sha512 d = Sha512.sha512();
             d.update(h, 32, 32);
             d.update(message);
-            byte[] r = Verify.SCALARS.reduce(d.digest());
-            byte[] bigR = Sign.B.scalarMultiply(r).toByteArray();
+            r = Consts.SCALARS.reduce(d.digest());
+            byte[] bigR = multiplySecret(Consts.B, r).encode();
             d.update(bigR);
             d.update(publicKey);
             d.update(message);
-            byte[] k = Verify.SCALARS.reduce(d.digest());
-            byte[] s = Verify.SCALARS.multiplyAndAdd(k, a, r);
+            byte[] k = Consts.SCALARS.reduce(d.digest());
+            byte[] s = Consts.SCALARS.multiplyAndAdd(k, a, r);
             byte[] sig = Arrays.copyOf(bigR, 64);
             System.arraycopy(s, 0, sig, 32, 32);
-            wipe(r);
             return sig;
         } finally {
             wipe(h);
             wipe(a);
+            wipe(r);
         }
     }
 
@@ -95,20 +199,18 @@ final class Ed25519 {
                 || !canonicalScalar(signature)) {
             return false;
         }
-        GroupElement a;
-        try {
-            a = new GroupElement(Verify.CURVE, publicKey);
-        } catch (IllegalArgumentException e) {
+        Point a = decode(publicKey);
+        if (a == null) {
             return false;
         }
         Sha512 d = Sha512.sha512();
         d.update(signature, 0, 32);
         d.update(publicKey);
         d.update(message);
-        byte[] k = Verify.SCALARS.reduce(d.digest());
+        byte[] k = Consts.SCALARS.reduce(d.digest());
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
         // R' = [S]B - [k]A must encode to the R half of the signature
-        byte[] r = doubleScalarMultiply(k, oddMultiples(a), s).toByteArray();
+        byte[] r = sMinusKA(s, k, a).encode();
         for (int i = 0; i < 32; i++) {
             if (r[i] != signature[i]) {
                 return false;
@@ -117,45 +219,40 @@ final class Ed25519 {
         return true;
     }
 
-    /**
-     * [b]B - [a]A with signed sliding windows (width 5) over tables of odd multiples held in the
-     * projective "cached" form. Unlike the library's version it needs no affine tables, so no
-     * field inversions beyond the final encoding.
-     */
-    private static GroupElement doubleScalarMultiply(byte[] a, GroupElement[] aMultiples, byte[] b) {
-        byte[] aslide = slide(a);
-        byte[] bslide = slide(b);
-        GroupElement r = Verify.CURVE.getZero(GroupElement.Representation.P2);
+    /** [s]B - [k]A, variable time (nothing secret is involved), sharing the doublings. */
+    private static Point sMinusKA(byte[] s, byte[] k, Point a) {
+        byte[] sd = slide(s);
+        byte[] kd = slide(k);
+        Point[] bm = oddMultiples(Consts.B);
+        Point[] am = oddMultiples(a);
+        Point r = Point.identity();
         int i = 255;
-        while (i >= 0 && aslide[i] == 0 && bslide[i] == 0) {
+        while (i >= 0 && sd[i] == 0 && kd[i] == 0) {
             i--;
         }
         for (; i >= 0; i--) {
-            GroupElement t = r.dbl();
-            if (aslide[i] > 0) {
-                t = t.toP3().sub(aMultiples[aslide[i] / 2]);
-            } else if (aslide[i] < 0) {
-                t = t.toP3().add(aMultiples[-aslide[i] / 2]);
+            r = r.dbl();
+            if (sd[i] > 0) {
+                r = r.add(bm[sd[i] / 2]);
+            } else if (sd[i] < 0) {
+                r = r.add(bm[-sd[i] / 2].negate());
             }
-            if (bslide[i] > 0) {
-                t = t.toP3().add(Verify.B_MULTIPLES[bslide[i] / 2]);
-            } else if (bslide[i] < 0) {
-                t = t.toP3().sub(Verify.B_MULTIPLES[-bslide[i] / 2]);
+            if (kd[i] > 0) {
+                r = r.add(am[kd[i] / 2].negate());
+            } else if (kd[i] < 0) {
+                r = r.add(am[-kd[i] / 2]);
             }
-            r = t.toP2();
         }
         return r;
     }
 
-    /** P, 3P, 5P, ..., 15P in cached form, from a point in P3 form. */
-    private static GroupElement[] oddMultiples(GroupElement p) {
-        GroupElement[] out = new GroupElement[8];
-        GroupElement twice = p.dbl().toP3().toCached();
-        GroupElement cur = p;
-        out[0] = p.toCached();
+    /** P, 3P, 5P, ..., 15P. */
+    private static Point[] oddMultiples(Point p) {
+        Point[] out = new Point[8];
+        Point twice = p.dbl();
+        out[0] = p;
         for (int i = 1; i < 8; i++) {
-            cur = cur.add(twice).toP3();
-            out[i] = cur.toCached();
+            out[i] = out[i - 1].add(twice);
         }
         return out;
     }
