@@ -1,0 +1,118 @@
+package dev.jnsc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Black-box tests of the built executable target/nsc (run by failsafe after packaging). */
+class ExecutableIT {
+    @TempDir
+    Path home;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Path executable() {
+        String p = System.getProperty("jnsc.executable", "target/nsc");
+        return Path.of(p).toAbsolutePath();
+    }
+
+    Run run(Path exe, Path cwd, Map<String, String> extraEnv, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(exe.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("HOME", home.toString());
+        env.put("NSC_HOME", home.resolve(".nsc").toString());
+        env.put("NKEYS_PATH", home.resolve(".nkeys").toString());
+        env.put("JNSC_CDS", "0");
+        env.putAll(extraEnv);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + cmd);
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndUsageErrors() throws Exception {
+        Run v = run(executable(), home, Map.of(), "--version");
+        assertEquals(0, v.code(), v.toString());
+        assertTrue(v.out().startsWith("nsc version "), v.out());
+        Run bad = run(executable(), home, Map.of(), "add", "operator", "--no-such-flag");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().startsWith("Error: Unknown option: '--no-such-flag'"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        Run fail = run(executable(), home, Map.of(), "describe", "operator");
+        assertEquals(1, fail.code(), fail.toString());
+    }
+
+    @Test
+    void tutorialThroughASymlinkFromAnotherFolder() throws Exception {
+        Path link = home.resolve("bin/nsc");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, executable());
+        Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+        assertEquals(0, run(link, elsewhere, Map.of(), "add", "operator", "O").code());
+        assertEquals(0, run(link, elsewhere, Map.of(), "edit", "operator", "--service-url", "nats://localhost:4222").code());
+        assertEquals(0, run(link, elsewhere, Map.of(), "add", "account", "A").code());
+        Run u = run(link, elsewhere, Map.of(), "add", "user", "U");
+        assertEquals(0, u.code(), u.toString());
+        assertTrue(u.err().contains("[ OK ] generated user creds file \"~/.nkeys/creds/O/A/U.creds\""), u.err());
+        Run d = run(link, elsewhere, Map.of(), "describe", "operator");
+        assertEquals(0, d.code(), d.toString());
+        assertTrue(d.out().contains("│ Operator Service URLs │ nats://localhost:4222"), d.out());
+    }
+
+    @Test
+    void findsJavaThroughJavaHome() throws Exception {
+        String javaHome = System.getProperty("java.home");
+        Run v = run(executable(), home, Map.of("JAVA_HOME", javaHome, "PATH", "/nonexistent"), "--version");
+        assertEquals(0, v.code(), v.toString());
+        Run none = run(executable(), home, Map.of("JAVA_HOME", "", "PATH", home.toString()), "--version");
+        assertEquals(1, none.code(), none.toString());
+        assertTrue(none.err().contains("java not found"), none.err());
+    }
+
+    @Test
+    void classDataSharingArchiveIsMadeAndUsed() throws Exception {
+        Map<String, String> cds = Map.of("JNSC_CDS", "1");
+        assertEquals(0, run(executable(), home, cds, "add", "operator", "O").code());
+        Path cache = home.resolve(".cache/jnsc");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (archives(cache).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        List<Path> jsa = archives(cache);
+        assertEquals(1, jsa.size(), "one archive for this executable and JDK");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(jsa.get(0))));
+        Run d = run(executable(), home, cds, "describe", "operator");
+        assertEquals(0, d.code(), d.toString());
+        assertEquals("", d.err(), "no JVM warnings with the archive");
+        assertTrue(d.out().contains("Operator Details"));
+    }
+
+    private static List<Path> archives(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (var s = Files.list(cache)) {
+            return s.filter(p -> p.toString().endsWith(".jsa")).toList();
+        }
+    }
+}
