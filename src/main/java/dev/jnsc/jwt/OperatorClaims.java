@@ -73,19 +73,14 @@ public final class OperatorClaims extends Claims {
 
     @Override
     void writeBody(JsonWriter w) {
-        w.field("signing_keys", sortedCopy(signingKeys))
+        // a plain list in Go (StringList, no MarshalJSON): written in its own order, not sorted
+        w.field("signing_keys", signingKeys)
                 .field("account_server_url", accountServerUrl)
                 .field("operator_service_urls", serviceUrls)
                 .field("system_account", systemAccount)
                 .field("assert_server_version", assertServerVersion)
                 .field("strict_signing_key_usage", strictSigningKeyUsage)
                 .field("tags", tags);
-    }
-
-    static List<String> sortedCopy(List<String> l) {
-        List<String> c = new ArrayList<>(l);
-        java.util.Collections.sort(c);
-        return c;
     }
 
     @Override
