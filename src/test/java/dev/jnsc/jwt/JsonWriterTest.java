@@ -99,7 +99,7 @@ class JsonWriterTest {
         l.add(null);
         m.put("l", l);
         assertEquals("{\"z\":null,\"i\":3,\"big\":123456789012345678901234567890,\"d\":2,\"f\":2.5,\"l\":[{\"k\":[]},null]}",
-                JsonWriter.compact().value((Object) m).toString());
+                JsonWriter.compact().value(m).toString());
     }
 
     @Test
