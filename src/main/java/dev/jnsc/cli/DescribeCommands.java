@@ -61,7 +61,8 @@ final class DescribeCommands {
             String text;
             String what;
             if (format.raw) {
-                text = OutputFile.isStdout(format.outputFile) ? d.token() + "\n" : Decorated.formatJwt(type, d.token());
+                // nsc writes jwt.DecorateJWT(token) + "\n" to a file
+                text = OutputFile.isStdout(format.outputFile) ? d.token() + "\n" : Decorated.formatJwt(type, d.token()) + "\n";
                 what = "jwt";
             } else if (format.field != null) {
                 Object v = DescribeOps.field(d.payload(), format.field);

@@ -63,10 +63,13 @@ public final class Decorated {
         return out;
     }
 
-    /** A JWT between banner lines naming its type, e.g. "-----BEGIN NATS ACCOUNT JWT-----". */
+    /**
+     * A JWT between banner lines naming its type, e.g. "-----BEGIN NATS ACCOUNT JWT-----", followed
+     * by a blank line, as Go's {@code jwt.DecorateJWT} writes it.
+     */
     public static String formatJwt(String type, String jwt) {
         String t = type.toUpperCase(Locale.ROOT);
-        return "-----BEGIN NATS " + t + " JWT-----\n" + jwt + "\n------END NATS " + t + " JWT------\n";
+        return "-----BEGIN NATS " + t + " JWT-----\n" + jwt + "\n------END NATS " + t + " JWT------\n\n";
     }
 
     /**
@@ -74,9 +77,11 @@ public final class Decorated {
      * CRLF and missing blank lines.
      */
     public static Parts parse(byte[] content) {
-        char[] text = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(content)).array();
+        CharBuffer decoded = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(content));
+        char[] text = decoded.array();
         try {
-            return parse(text, content.length);
+            // the backing array can be longer than the text (multi-byte UTF-8): stop at the decoded length
+            return parse(text, decoded.limit());
         } finally {
             Arrays.fill(text, '\0');
         }

@@ -224,11 +224,17 @@ public final class Json {
                     if (pos + 4 > text.length()) {
                         throw error("short \\u escape");
                     }
-                    try {
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        // ASCII hex digits only: Integer.parseInt would also take a sign or non-ASCII digits
+                        char h = text.charAt(pos + i);
+                        int d = h < 128 ? Character.digit(h, 16) : -1;
+                        if (d < 0) {
+                            throw error("bad \\u escape");
+                        }
+                        code = (code << 4) | d;
                     }
+                    sb.append((char) code);
                     pos += 4;
                     break;
                 default:

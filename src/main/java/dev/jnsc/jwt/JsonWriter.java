@@ -215,6 +215,12 @@ public final class JsonWriter {
                 case '\t':
                     out.append("\\t");
                     break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
                 case '<':
                 case '>':
                 case '&':
