@@ -43,8 +43,20 @@ public final class Decorated {
         }
     }
 
-    /** The creds file the Go library writes (14 lines, LF). The caller clears the result. */
+    /**
+     * The creds file the Go library writes (14 lines, LF). Refuses a seed that is not the user's
+     * own, like the Go library. The caller clears the result.
+     */
     public static byte[] formatUserCreds(String userJwt, char[] userSeed) {
+        dev.jnsc.nkeys.NKey key = dev.jnsc.nkeys.NKey.fromSeed(userSeed);
+        try {
+            String subject = Jwt.subjectOf(userJwt);
+            if (key.kind() != dev.jnsc.nkeys.KeyKind.USER || !key.publicKey().equals(subject)) {
+                throw new JwtException("the seed of " + key.publicKey() + " does not belong to the user JWT of " + subject);
+            }
+        } finally {
+            key.clear();
+        }
         StringBuilder head = new StringBuilder(userJwt.length() + 300);
         head.append("-----BEGIN NATS USER JWT-----\n").append(userJwt).append("\n------END NATS USER JWT------\n\n")
                 .append(STARS).append(" IMPORTANT ").append(STARS).append('\n')

@@ -251,6 +251,9 @@ public final class Json {
             pos++;
         }
         boolean integral = true;
+        if (pos + 1 < text.length() && text.charAt(pos) == '0' && Character.isDigit(text.charAt(pos + 1))) {
+            throw error("leading zeros are not allowed");
+        }
         digits();
         if (pos < text.length() && text.charAt(pos) == '.') {
             integral = false;

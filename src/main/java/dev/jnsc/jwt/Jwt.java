@@ -87,6 +87,15 @@ public final class Jwt {
         return new Decoded(claims, version, token, payload);
     }
 
+    /** The {@code sub} of a token, read without verifying it (for consistency checks only). */
+    public static String subjectOf(String token) {
+        String[] parts = token.trim().split("\\.", -1);
+        if (parts.length != 3) {
+            throw new JwtException("not a JWT: expected 3 chunks separated by '.', found " + parts.length);
+        }
+        return Json.str(Json.parseObject(b64decode(parts[1], "payload")), "sub");
+    }
+
     private static int version(Map<String, Object> payload) {
         if (payload.containsKey("type")) {
             return 1;

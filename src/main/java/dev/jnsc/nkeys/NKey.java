@@ -17,6 +17,7 @@ public final class NKey {
     private final KeyKind kind;
     private final byte[] publicRaw;
     private final byte[] seedRaw;
+    private boolean cleared;
     private final String publicKey;
 
     private NKey(KeyKind kind, byte[] publicRaw, byte[] seedRaw) {
@@ -152,7 +153,7 @@ public final class NKey {
     }
 
     public boolean hasSeed() {
-        return seedRaw != null;
+        return seedRaw != null && !cleared;
     }
 
     /** The encoded seed; the caller owns the array and should clear it after use. */
@@ -189,11 +190,12 @@ public final class NKey {
     /** Overwrites the seed held by this key. */
     public void clear() {
         Ed25519.wipe(seedRaw);
+        cleared = true;
     }
 
     private void requireSeed() {
-        if (seedRaw == null) {
-            throw new NKeyException("no seed is available for " + publicKey);
+        if (seedRaw == null || cleared) {
+            throw new NKeyException("no seed is available for " + publicKey + (cleared ? " (it was cleared)" : ""));
         }
     }
 

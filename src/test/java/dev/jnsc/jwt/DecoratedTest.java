@@ -17,9 +17,20 @@ class DecoratedTest {
 
     /** Reference 4.5, written out line by line. */
     @Test
+    void credsRefuseASeedOfAnotherUser() {
+        String payload = "{\"sub\":\"UDE6WTGLTTPCRJRJCKBJRGVNZTLIVR7LEEELR4CYWWWBKJS7XYIKXDUU\"}";
+        String jwt = "e30." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + ".c2ln";
+        JwtException e = org.junit.jupiter.api.Assertions.assertThrows(JwtException.class,
+                () -> Decorated.formatUserCreds(jwt, "SUAGL3KX4ZBBD53BNNLSHGAAGCMXSEYZ6NTYUBUCPZQGHYNK3ZRQBUDPRY".toCharArray()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("does not belong"), e.getMessage());
+    }
+
+    @Test
     void userCredsHaveTheExact14LineLayout() {
-        String jwt = "eyJhbGciOiJlZDI1NTE5LW5rZXkiLCJ0eXAiOiJKV1QifQ.e30.c2ln";
         String seed = "SUAGL3KX4ZBBD53BNNLSHGAAGCMXSEYZ6NTYUBUCPZQGHYNK3ZRQBUDPRY";
+        String payload = "{\"sub\":\"UA6KOMQ67XOE3FHE37W4OXADVXVYISBNLTBUT2LSY5VFKAIJ7CRDR2RZ\"}";
+        String jwt = "eyJhbGciOiJlZDI1NTE5LW5rZXkiLCJ0eXAiOiJKV1QifQ."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + ".c2ln";
         String expected = ""
                 + "-----BEGIN NATS USER JWT-----\n"
                 + jwt + "\n"
