@@ -13,11 +13,13 @@ final class AddOperatorCommand extends Leaf {
         Options.name(s, "operator");
         Options.times(s);
         s.flag("generate a signing key with the operator", "--generate-signing-key");
+        s.flag("create the system account SYS and its user sys (signed with the signing key when one is made)",
+                "-s", "--sys");
     }
 
     @Override
     int run(Args a) {
         return cli.report(OperatorOps.add(cli.workspace(), new OperatorOps.AddOperator(Options.requiredName(a, "operator"),
-                a.flag("--generate-signing-key"), a.str("--start"), a.str("--expiry"))));
+                a.flag("--generate-signing-key"), a.flag("--sys"), a.str("--start"), a.str("--expiry"))));
     }
 }

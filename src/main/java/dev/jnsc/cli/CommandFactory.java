@@ -18,8 +18,8 @@ public final class CommandFactory {
             "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "select"},
             "add", new String[] {"account", "operator", "user"},
             "describe", new String[] {"account", "jwt", "operator", "user"},
-            "edit", new String[] {"operator"},
-            "generate", new String[] {"creds", "nkey"},
+            "edit", new String[] {"operator", "user"},
+            "generate", new String[] {"config", "creds", "nkey"},
             "list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"},
             "select", new String[] {"account", "operator"});
 
@@ -32,8 +32,14 @@ public final class CommandFactory {
 
     public static int run(String[] args, Environment env, Clock clock, PrintWriter out, PrintWriter err) {
         Cli cli = new Cli(env, clock, out, err);
-        CommandLine cl = build(args, cli);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = build(args, cli).execute(args);
+        } catch (RuntimeException | Error e) {
+            // what picocli's handlers did not see (an Error, or a failure while building the model)
+            code = new ErrorHandler(cli, java.util.Arrays.asList(args).contains("--verbose"))
+                    .handleExecutionException(e instanceof Exception ? (Exception) e : new IllegalStateException(e), null, null);
+        }
         out.flush();
         err.flush();
         return code;
@@ -123,6 +129,8 @@ public final class CommandFactory {
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
                 return new EditOperatorCommand(cli).spec();
+            case "edit user":
+                return new EditUserCommand(cli).spec();
             case "describe":
                 return new Group("describe", "Describe operators, accounts, users and JWT files").spec();
             case "describe operator":
@@ -153,6 +161,8 @@ public final class CommandFactory {
                 return new SelectCommands.Account(cli).spec();
             case "generate":
                 return new Group("generate", "Generate creds files, nkeys and server configurations").spec();
+            case "generate config":
+                return new GenerateConfigCommand(cli).spec();
             case "generate creds":
                 return new GenerateCredsCommand(cli).spec();
             case "generate nkey":

@@ -15,7 +15,8 @@ public final class OperatorOps {
     private OperatorOps() {
     }
 
-    public record AddOperator(String name, boolean generateSigningKey, String start, String expiry) {
+    /** @param sys also create the system account SYS and its user sys (--sys) */
+    public record AddOperator(String name, boolean generateSigningKey, boolean sys, String start, String expiry) {
     }
 
     public static Report add(Workspace ws, AddOperator req) {
@@ -35,31 +36,56 @@ public final class OperatorOps {
         Report r = new Report();
         r.ok("generated and stored operator key \"" + key.publicKey() + "\"");
         ws.keystore().stage(changes, key);
+        NKey sysSigner = key;
         if (req.generateSigningKey()) {
             NKey sk = ws.newKey(KeyKind.OPERATOR);
             oc.signingKeys().add(sk.publicKey());
             ws.keystore().stage(changes, sk);
             r.ok("generated and stored operator signing key \"" + sk.publicKey() + "\"");
+            sysSigner = sk;
         }
         OperatorStore op = ws.stores().planned(name);
+        SystemAccount.Created sys = null;
+        if (req.sys()) {
+            sys = SystemAccount.stage(ws, changes, op, sysSigner, now);
+            oc.systemAccount(sys.accountKey());
+        }
         op.stageMarker(changes, false);
         op.stageOperator(changes, Jwt.encode(oc, key, now));
-        ws.select(name, null);
+        ws.select(name, sys == null ? null : SystemAccount.ACCOUNT);
         ws.stageContext(changes);
         changes.commit();
         r.ok("added operator \"" + name + "\"");
+        if (sys != null) {
+            r.ok("created system_account: name:" + SystemAccount.ACCOUNT + " id:" + sys.accountKey());
+            r.ok("created system account user: name:" + SystemAccount.USER + " id:" + sys.userKey());
+            r.ok("system account user creds file stored in \"" + ws.env().display(sys.creds()) + "\"");
+        }
         return r;
     }
 
     public record EditOperator(String signer, List<String> serviceUrls, List<String> rmServiceUrls,
             String accountServerUrl, boolean rmAccountServerUrl, List<String> signingKeys, List<String> rmSigningKeys,
-            List<String> tags, List<String> rmTags, String start, String expiry) {
+            List<String> tags, List<String> rmTags, String start, String expiry, String systemAccount) {
 
         boolean isEmpty() {
             return serviceUrls.isEmpty() && rmServiceUrls.isEmpty() && accountServerUrl == null && !rmAccountServerUrl
                     && signingKeys.isEmpty() && rmSigningKeys.isEmpty() && tags.isEmpty() && rmTags.isEmpty()
-                    && start == null && expiry == null;
+                    && start == null && expiry == null && systemAccount == null;
         }
+    }
+
+    /** An account name of this operator, or an account public key. */
+    static String systemAccountKey(OperatorStore op, String nameOrKey) {
+        String v = nameOrKey.trim();
+        if (NKey.isValidPublicKey(v, KeyKind.ACCOUNT)) {
+            return v;
+        }
+        if (!op.hasAccount(v)) {
+            throw new OpsException("--system-account \"" + v + "\" is neither an account of operator \"" + op.name()
+                    + "\" nor an account public key");
+        }
+        return op.account(v).subject();
     }
 
     public static Report edit(Workspace ws, EditOperator req) {
@@ -101,6 +127,13 @@ public final class OperatorOps {
         if (req.rmAccountServerUrl()) {
             oc.accountServerUrl("");
             r.ok("removed account server url");
+        }
+        if (req.systemAccount() != null) {
+            String key = systemAccountKey(op, req.systemAccount());
+            if (!key.equals(oc.systemAccount())) {
+                oc.systemAccount(key);
+                r.ok("set system account \"" + key + "\"");
+            }
         }
         for (String u : req.serviceUrls()) {
             String url = Urls.serviceUrl(u);

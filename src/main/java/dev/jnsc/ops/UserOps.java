@@ -83,6 +83,67 @@ public final class UserOps {
         return r;
     }
 
+    public record EditUser(String account, String name, String signer, PermissionEdits permissions,
+            java.util.List<String> tags, java.util.List<String> rmTags, String start, String expiry) {
+        boolean isEmpty() {
+            return (permissions == null || permissions.isEmpty()) && tags.isEmpty() && rmTags.isEmpty() && start == null
+                    && expiry == null;
+        }
+    }
+
+    public static Report edit(Workspace ws, EditUser req) {
+        if (req.isEmpty()) {
+            throw new OpsException("specify an edit option (see nsc edit user --help)");
+        }
+        OperatorStore op = ws.operator(null);
+        String account = ws.accountName(op, req.account());
+        String name = req.name();
+        if (name == null || name.isBlank()) {
+            List<String> users = op.userNames(account);
+            if (users.size() != 1) {
+                throw new OpsException(users.isEmpty() ? "account \"" + account + "\" has no users"
+                        : "user is required: account \"" + account + "\" has several users (" + String.join(", ", users) + ")");
+            }
+            name = users.get(0);
+        }
+        OperatorClaims oc = op.operator();
+        AccountClaims ac = op.account(account);
+        UserClaims uc = op.user(account, name);
+        long now = ws.now();
+        Report r = new Report();
+        Generic.applyTimes(uc, req.start(), req.expiry(), now, r);
+        Generic.applyTags(uc.tags(), req.tags(), req.rmTags(), r);
+        if (req.permissions() != null) {
+            req.permissions().apply(uc.permissions().permissions(), r);
+        }
+        NKey signer = accountSigner(ws, oc, ac, req.signer());
+        SigningKey scope = ac.signingKey(signer.publicKey());
+        if (scope != null && scope.isScoped()) {
+            if (req.permissions() != null && !req.permissions().isEmpty()) {
+                throw new OpsException("user \"" + name + "\" is signed by the scoped signing key of role \""
+                        + scope.role() + "\", which sets the permissions; edit the role with \"nsc edit signing-key\"");
+            }
+            uc.permissions().clearAll();
+        }
+        uc.issuerAccount(signer.publicKey().equals(ac.subject()) ? "" : ac.subject());
+        String token = Jwt.encode(uc, signer, now);
+        FileChanges changes = new FileChanges();
+        op.stageUser(changes, account, name, token);
+        NKey key = ws.keystore().read(uc.subject());
+        if (key != null) {
+            Path creds = ws.keystore().credsPath(op.name(), account, name);
+            char[] seed = key.seed();
+            key.clear();
+            byte[] content = Decorated.formatUserCreds(token, seed);
+            Arrays.fill(seed, '\0');
+            ws.keystore().stageCreds(changes, op.name(), account, name, content);
+            r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
+        }
+        changes.commit();
+        r.ok("edited user \"" + name + "\"");
+        return r;
+    }
+
     /** The key that signs users of {@code ac}: -K, or the only stored identity/signing key. */
     static NKey accountSigner(Workspace ws, OperatorClaims oc, AccountClaims ac, String override) {
         List<String> sks = new ArrayList<>();

@@ -104,6 +104,24 @@ public final class NatsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server with a configuration file as it is, listening on 127.0.0.1 and a free port
+     * (given as command-line flags, which override the file), from {@code cwd} so that relative
+     * folders in the file land there.
+     */
+    public static NatsServer startWithConfigFile(Path configFile, Path cwd) {
+        int port = freePort();
+        try {
+            Process p = new ProcessBuilder(binary().toString(), "-c", configFile.toString(), "-a", "127.0.0.1", "-p",
+                    Integer.toString(port)).directory(cwd.toFile()).redirectErrorStream(true).start();
+            NatsServer server = new NatsServer(p, port);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return port;
     }
