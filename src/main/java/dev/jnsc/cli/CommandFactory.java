@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.of(
-            "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "select"},
+            "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "pull", "push", "select"},
             "add", new String[] {"account", "operator", "user"},
             "describe", new String[] {"account", "jwt", "operator", "user"},
             "edit", new String[] {"operator", "user"},
@@ -151,6 +151,10 @@ public final class CommandFactory {
                 return new ListCommands.Users(cli).spec();
             case "list keys":
                 return new ListKeysCommand(cli).spec();
+            case "push":
+                return new PushPullCommands.Push(cli).spec();
+            case "pull":
+                return new PushPullCommands.Pull(cli).spec();
             case "env":
                 return new EnvCommand(cli).spec();
             case "select":

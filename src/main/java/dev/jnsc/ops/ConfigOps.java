@@ -43,25 +43,10 @@ public final class ConfigOps {
             throw new OpsException("the nats resolver needs a system account: set one with \"nsc edit operator "
                     + "--system-account <name>\" (or create one with \"nsc add operator --sys\"), or pass --sys-account");
         }
-        String sysName = systemAccountName(op, req.systemAccount(), sysKey);
+        String sysName = SystemUser.accountName(op, req.systemAccount(), sysKey);
         Jwt.Decoded sys = load(op, oc, sysName);
         return ServerConfigs.natsResolver(op.name(), decoded.token(), sysKey, sysName, sys.token(),
                 req.resolver() == Resolver.NATS_CACHE);
-    }
-
-    /** The store name of the system account: as given, "SYS" (the usual), else found by key. */
-    private static String systemAccountName(OperatorStore op, String given, String sysKey) {
-        if (given != null && op.hasAccount(given.trim())) {
-            return given.trim();
-        }
-        if (op.hasAccount(SystemAccount.ACCOUNT) && op.account(SystemAccount.ACCOUNT).subject().equals(sysKey)) {
-            return SystemAccount.ACCOUNT;
-        }
-        String name = op.accountNameByKey(sysKey);
-        if (name == null) {
-            throw new OpsException("system account " + sysKey + " is not an account of operator \"" + op.name() + "\"");
-        }
-        return name;
     }
 
     private static Jwt.Decoded load(OperatorStore op, OperatorClaims oc, String name) {

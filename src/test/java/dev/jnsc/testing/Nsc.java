@@ -81,6 +81,15 @@ public final class Nsc {
         return this;
     }
 
+    /**
+     * Uses the real time from now on: needed when a real nats-server checks expiry times (the
+     * short-lived push user, for one) against its own clock.
+     */
+    public Nsc realClock() {
+        now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return this;
+    }
+
     public Nsc advance(Duration d) {
         now = now.plus(d);
         return this;

@@ -1,0 +1,316 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.GenericClaims;
+import dev.jnsc.jwt.Jwt;
+import dev.jnsc.jwt.JwtException;
+import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import dev.jnsc.resolver.AccountServerClient;
+import dev.jnsc.resolver.NatsResolverClient;
+import dev.jnsc.resolver.ResolverException;
+import dev.jnsc.resolver.ServerReply;
+import dev.jnsc.store.Names;
+import dev.jnsc.store.OperatorStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * push and pull: account JWTs to and from where the operator's account_server_url points, an
+ * account server (http, https) or the nats-servers' own resolver (nats, tls, ws, wss).
+ */
+public final class PushOps {
+    private PushOps() {
+    }
+
+    /**
+     * @param account one account (null: the current one, unless {@code all})
+     * @param url overrides the operator's account_server_url
+     * @param prune, diff, removal only for a nats resolver
+     */
+    public record Push(String account, boolean all, String url, boolean force, boolean prune, boolean diff,
+            String removal, String systemAccount, String systemUser, Duration timeout) {
+    }
+
+    public static Report push(Workspace ws, Push req) {
+        OperatorStore op = ws.operator(null);
+        OperatorClaims oc = op.operator();
+        String url = serverUrl(oc, req.url());
+        boolean http = isHttp(url);
+        if (http && (req.prune() || req.diff() || req.removal() != null)) {
+            throw new OpsException("--prune, --diff and --account-removal need a nats resolver (nats://), not the "
+                    + "account server " + url);
+        }
+        boolean accountsWanted = req.all() || req.account() != null || (!req.prune() && !req.diff() && req.removal() == null);
+        Map<String, String> jwts = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        if (accountsWanted) {
+            List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
+            for (String name : which) {
+                Jwt.Decoded d = op.decodeAccount(name);
+                AccountClaims ac = d.as(AccountClaims.class, "an account");
+                if (!req.force() && !oc.didSign(ac.issuer())) {
+                    throw new OpsException("account \"" + name + "\" is not signed by operator \"" + op.name()
+                            + "\" or one of its signing keys (--force pushes it anyway)");
+                }
+                jwts.put(ac.subject(), d.token());
+                names.put(ac.subject(), name);
+            }
+        }
+        Report r = new Report();
+        if (http) {
+            pushHttp(url, jwts, names, req.timeout(), r);
+            return r;
+        }
+        try (NatsResolverClient client = NatsResolverClient.connect(url,
+                SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout())) {
+            int servers = client.countServers();
+            if (!jwts.isEmpty()) {
+                pushNats(client, servers, url, jwts, names, req.timeout(), r);
+            }
+            if (req.diff() || req.prune()) {
+                pruneOrDiff(ws, op, oc, client, req.prune(), r);
+            }
+            if (req.removal() != null) {
+                NKey.fromPublicKey(req.removal(), KeyKind.ACCOUNT);
+                delete(ws, op, oc, client, List.of(req.removal()), r);
+            }
+        } catch (ResolverException e) {
+            throw new OpsException(e.getMessage());
+        }
+        return r;
+    }
+
+    private static void pushHttp(String url, Map<String, String> jwts, Map<String, String> names, Duration timeout,
+            Report r) {
+        Map<String, AccountServerClient.Response> results = new AccountServerClient(url, timeout).push(jwts);
+        for (Map.Entry<String, AccountServerClient.Response> e : results.entrySet()) {
+            String name = names.get(e.getKey());
+            AccountServerClient.Response res = e.getValue();
+            if (res.ok()) {
+                r.ok("pushed \"" + name + "\" to account server " + url);
+            } else if (res.status() == 0) {
+                r.err("pushing \"" + name + "\" failed: " + res.body());
+            } else {
+                r.err("pushing \"" + name + "\" to account server " + url + " failed: " + res.status()
+                        + (res.body().isEmpty() ? "" : " " + oneLine(res.body())));
+            }
+        }
+    }
+
+    private static void pushNats(NatsResolverClient client, int servers, String url, Map<String, String> jwts,
+            Map<String, String> names, Duration timeout, Report r) {
+        Map<String, List<ServerReply>> replies = client.update(jwts, servers);
+        int complete = 0;
+        for (Map.Entry<String, List<ServerReply>> e : replies.entrySet()) {
+            String name = names.get(e.getKey());
+            List<String> ok = new ArrayList<>();
+            String message = "";
+            for (ServerReply reply : e.getValue()) {
+                if (reply.ok()) {
+                    ok.add(reply.server());
+                    message = reply.message();
+                } else {
+                    r.err("pushing \"" + name + "\" failed on nats-server " + reply.server() + ": " + reply.message());
+                }
+            }
+            ok.sort(null);
+            if (e.getValue().isEmpty()) {
+                r.err("no nats-server at " + url + " answered the push of \"" + name + "\" within "
+                        + timeout.toMillis() + " ms");
+            } else if (ok.size() < e.getValue().size()) {
+                continue;
+            } else if (servers > 0 && ok.size() < servers) {
+                r.warn("pushed \"" + name + "\" to " + ok.size() + " of " + servers + " nats-servers (" + String.join(", ", ok)
+                        + ")");
+            } else {
+                complete++;
+                r.ok("pushed \"" + name + "\" to nats-server" + (ok.size() == 1 ? " " : "s ") + String.join(", ", ok)
+                        + (message.isEmpty() ? "" : ": " + message));
+            }
+        }
+        if (jwts.size() > 1 && complete == jwts.size()) {
+            r.ok("pushed " + complete + " accounts to " + (servers > 0 ? servers : "every") + " nats-server"
+                    + (servers == 1 ? "" : "s"));
+        }
+    }
+
+    private static void pruneOrDiff(Workspace ws, OperatorStore op, OperatorClaims oc, NatsResolverClient client,
+            boolean prune, Report r) {
+        Map<String, List<String>> byServer = client.list();
+        if (byServer.isEmpty()) {
+            throw new OpsException("no nats-server answered " + NatsResolverClient.LIST);
+        }
+        Map<String, List<String>> remote = new TreeMap<>();
+        for (Map.Entry<String, List<String>> e : byServer.entrySet()) {
+            for (String key : e.getValue()) {
+                remote.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        Map<String, String> local = new TreeMap<>();
+        for (String name : op.accountNames()) {
+            local.put(op.decodeAccount(name).claims().subject(), name);
+        }
+        List<String> onlyRemote = new ArrayList<>();
+        for (String key : remote.keySet()) {
+            if (!local.containsKey(key) && !key.equals(oc.systemAccount())) {
+                onlyRemote.add(key);
+            }
+        }
+        if (!prune) {
+            for (String key : onlyRemote) {
+                r.ok("only on the nats-servers: " + key + " (" + String.join(", ", remote.get(key)) + ")");
+            }
+            for (Map.Entry<String, String> e : local.entrySet()) {
+                if (!remote.containsKey(e.getKey())) {
+                    r.ok("only in the local store: \"" + e.getValue() + "\" (" + e.getKey() + ")");
+                }
+            }
+            if (r.lines().isEmpty()) {
+                r.ok("the nats-servers hold the accounts of the local store and no others");
+            }
+            return;
+        }
+        if (onlyRemote.isEmpty()) {
+            r.ok("nothing to prune: the nats-servers hold no account missing from the local store");
+            return;
+        }
+        delete(ws, op, oc, client, onlyRemote, r);
+    }
+
+    /** A delete request is a generic JWT self-signed by an operator key the servers trust. */
+    private static void delete(Workspace ws, OperatorStore op, OperatorClaims oc, NatsResolverClient client,
+            List<String> keys, Report r) {
+        NKey signer = Signers.choose(ws, null, KeyKind.OPERATOR, "operator \"" + op.name() + "\"", oc.subject(),
+                oc.signingKeys(), oc.strictSigningKeyUsage(), true);
+        GenericClaims claims = new GenericClaims("");
+        claims.subject(signer.publicKey());
+        claims.data().put("accounts", new ArrayList<>(keys));
+        String token = Jwt.encode(claims, signer, ws.now());
+        List<ServerReply> replies = client.delete(token);
+        if (replies.isEmpty()) {
+            r.err("no nats-server answered the delete request");
+        }
+        for (ServerReply reply : replies) {
+            if (reply.ok()) {
+                r.ok("deleted " + String.join(", ", keys) + " on nats-server " + reply.server() + ": " + reply.message());
+            } else {
+                r.err("deleting on nats-server " + reply.server() + " failed: " + reply.message());
+            }
+        }
+    }
+
+    public record Pull(String account, boolean all, String url, boolean overwriteNewer, String systemAccount,
+            String systemUser, Duration timeout) {
+    }
+
+    public static Report pull(Workspace ws, Pull req) {
+        OperatorStore op = ws.operator(null);
+        OperatorClaims oc = op.operator();
+        String url = serverUrl(oc, req.url());
+        Map<String, String> remote = new LinkedHashMap<>();
+        Report r = new Report();
+        if (isHttp(url)) {
+            AccountServerClient client = new AccountServerClient(url, req.timeout());
+            List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
+            for (String name : which) {
+                String key = op.decodeAccount(name).claims().subject();
+                AccountServerClient.Response res = client.pull(key);
+                if (res.ok()) {
+                    remote.put(key, res.body());
+                } else {
+                    r.err("pulling \"" + name + "\" from account server " + url + " failed: "
+                            + (res.status() == 0 ? res.body() : res.status() + " " + oneLine(res.body())));
+                }
+            }
+        } else {
+            if (!req.all()) {
+                throw new OpsException("pulling from a nats resolver takes every account: use -A/--all");
+            }
+            try (NatsResolverClient client = NatsResolverClient.connect(url,
+                    SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout())) {
+                remote.putAll(client.pack());
+            } catch (ResolverException e) {
+                throw new OpsException(e.getMessage());
+            }
+        }
+        store(ws, op, oc, remote, req.overwriteNewer(), r);
+        return r;
+    }
+
+    private static void store(Workspace ws, OperatorStore op, OperatorClaims oc, Map<String, String> remote,
+            boolean overwriteNewer, Report r) {
+        Map<String, String> localByKey = new TreeMap<>();
+        for (String name : op.accountNames()) {
+            localByKey.put(op.decodeAccount(name).claims().subject(), name);
+        }
+        FileChanges changes = new FileChanges();
+        TreeSet<String> planned = new TreeSet<>();
+        for (Map.Entry<String, String> e : remote.entrySet()) {
+            AccountClaims ac;
+            try {
+                ac = Jwt.decode(e.getValue()).as(AccountClaims.class, "an account");
+            } catch (JwtException ex) {
+                r.err("the server's JWT for " + e.getKey() + " is invalid: " + ex.getMessage());
+                continue;
+            }
+            if (!ac.subject().equals(e.getKey()) || !oc.didSign(ac.issuer())) {
+                r.err("the server's JWT for " + e.getKey() + " is not an account of operator \"" + op.name() + "\"");
+                continue;
+            }
+            String name = localByKey.get(ac.subject());
+            if (name != null) {
+                AccountClaims mine = op.account(name);
+                if (mine.issuedAt() > ac.issuedAt() && !overwriteNewer) {
+                    r.warn("kept the local \"" + name + "\": it is newer than the server's (--overwrite-newer replaces it)");
+                    continue;
+                }
+                op.stageAccount(changes, name, e.getValue());
+                r.ok("pulled \"" + name + "\"");
+                continue;
+            }
+            String newName;
+            try {
+                newName = Names.check("account", ac.name().isEmpty() ? ac.subject() : ac.name());
+            } catch (RuntimeException ex) {
+                newName = ac.subject();
+            }
+            if (op.hasAccount(newName) || !planned.add(newName)) {
+                r.warn("skipped " + ac.subject() + ": the local name \"" + newName + "\" belongs to another account");
+                continue;
+            }
+            op.stageAccount(changes, newName, e.getValue());
+            r.ok("pulled new account \"" + newName + "\" (" + ac.subject() + ")");
+        }
+        if (remote.isEmpty()) {
+            r.ok("the servers hold no accounts");
+        }
+        changes.commit();
+    }
+
+    private static String serverUrl(OperatorClaims oc, String override) {
+        String url = override != null ? Urls.accountServerUrl(override) : oc.accountServerUrl();
+        if (url == null || url.isEmpty()) {
+            throw new OpsException("operator \"" + oc.name() + "\" has no account JWT server url: set one with "
+                    + "\"nsc edit operator --account-jwt-server-url <url>\" or pass -u");
+        }
+        return url;
+    }
+
+    private static boolean isHttp(String url) {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("http://") || u.startsWith("https://");
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replace('\n', ' ').trim();
+        return t.length() > 300 ? t.substring(0, 300) + "…" : t;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.jnsc.resolver;
+
+import dev.jnsc.jwt.Json;
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.NUID;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Talks to the nats-servers' own account resolver through the system account ($SYS.REQ.CLAIMS.*).
+ *
+ * <p>Pushing is pipelined: every account's update is published on one connection at once with its
+ * own reply subject, then replies are collected until each account has heard from every server
+ * (counted beforehand with $SYS.REQ.SERVER.PING) or until no reply came for {@code timeout}.
+ * The Go nsc waits the whole timeout for each account in turn.
+ */
+public final class NatsResolverClient implements AutoCloseable {
+    public static final String UPDATE = "$SYS.REQ.CLAIMS.UPDATE";
+    public static final String LIST = "$SYS.REQ.CLAIMS.LIST";
+    public static final String PACK = "$SYS.REQ.CLAIMS.PACK";
+    public static final String DELETE = "$SYS.REQ.CLAIMS.DELETE";
+    public static final String PING = "$SYS.REQ.SERVER.PING";
+
+    private final Connection nc;
+    private final Duration timeout;
+    private volatile String asyncError;
+
+    private NatsResolverClient(Connection nc, Duration timeout) {
+        this.nc = nc;
+        this.timeout = timeout;
+    }
+
+    /** Connects as a system account user; fails with a message naming the server and the reason. */
+    public static NatsResolverClient connect(String url, UserAuth auth, Duration timeout) {
+        NatsResolverClient[] self = new NatsResolverClient[1];
+        ErrorListener listener = new ErrorListener() {
+            @Override
+            public void errorOccurred(Connection conn, String error) {
+                if (self[0] != null) {
+                    self[0].asyncError = error;
+                }
+            }
+        };
+        Options o = new Options.Builder().server(url).authHandler(auth).connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(0).errorListener(listener).connectionName("nsc").build();
+        try {
+            self[0] = new NatsResolverClient(Nats.connect(o), timeout);
+            return self[0];
+        } catch (IOException e) {
+            throw new ResolverException("cannot connect to " + url + ": " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResolverException("interrupted while connecting to " + url);
+        }
+    }
+
+    static String describe(Exception e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        if (m.toLowerCase(java.util.Locale.ROOT).contains("authorization violation")) {
+            return "the server refused the system account user (authorization violation)";
+        }
+        return m;
+    }
+
+    /** Number of servers answering a ping within the timeout (0 when pings are not answered). */
+    public int countServers() {
+        List<Message> replies = collect(PING, new byte[0], Integer.MAX_VALUE, Duration.ofMillis(Math.min(timeout.toMillis(), 500)));
+        Set<String> ids = new HashSet<>();
+        for (Message m : replies) {
+            ServerReply r = ServerReply.parse(m.getData());
+            ids.add(r.serverId().isEmpty() ? r.serverName() : r.serverId());
+        }
+        return ids.size();
+    }
+
+    /**
+     * Publishes every account JWT as a claims update and returns the replies by account key. With
+     * {@code servers} > 0, an account is complete once that many servers replied.
+     */
+    public Map<String, List<ServerReply>> update(Map<String, String> jwtsByAccount, int servers) {
+        String prefix = "_INBOX." + NUID.nextGlobal();
+        Map<String, List<ServerReply>> out = new LinkedHashMap<>();
+        Map<String, String> accountByReply = new HashMap<>();
+        Subscription sub = nc.subscribe(prefix + ".*");
+        try {
+            int i = 0;
+            for (Map.Entry<String, String> e : jwtsByAccount.entrySet()) {
+                String reply = prefix + "." + i++;
+                accountByReply.put(reply, e.getKey());
+                out.put(e.getKey(), new ArrayList<>());
+                nc.publish(UPDATE, reply, e.getValue().getBytes(StandardCharsets.US_ASCII));
+            }
+            nc.flush(Duration.ofSeconds(10));
+            int expected = servers > 0 ? servers * jwtsByAccount.size() : Integer.MAX_VALUE;
+            int received = 0;
+            while (received < expected) {
+                Message m = sub.nextMessage(timeout);
+                if (m == null) {
+                    break;
+                }
+                String account = accountByReply.get(m.getSubject());
+                if (account != null) {
+                    out.get(account).add(ServerReply.parse(m.getData()));
+                    received++;
+                }
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ResolverException("the connection could not send the updates in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sub.unsubscribe();
+        }
+        return out;
+    }
+
+    /** Every account key the servers hold, by server. */
+    public Map<String, List<String>> list() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Message m : collect(LIST, new byte[0], Integer.MAX_VALUE, timeout)) {
+            ServerReply r = ServerReply.parse(m.getData());
+            List<String> keys = new ArrayList<>();
+            if (r.ok() && r.data() instanceof List) {
+                for (Object o : (List<?>) r.data()) {
+                    keys.add(String.valueOf(o));
+                }
+            }
+            out.put(r.server(), keys);
+        }
+        return out;
+    }
+
+    /** All account JWTs one server holds ($SYS.REQ.CLAIMS.PACK), by account key. */
+    public Map<String, String> pack() {
+        String inbox = "_INBOX." + NUID.nextGlobal();
+        Subscription sub = nc.subscribe(inbox);
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            nc.publish(PACK, inbox, new byte[0]);
+            while (true) {
+                Message m = sub.nextMessage(timeout);
+                if (m == null) {
+                    throw new ResolverException("no complete answer to " + PACK + " within " + timeout.toMillis() + " ms");
+                }
+                byte[] data = m.getData();
+                if (data == null || data.length == 0) {
+                    return out;
+                }
+                String line = new String(data, StandardCharsets.US_ASCII);
+                int bar = line.indexOf('|');
+                if (bar > 0) {
+                    out.put(line.substring(0, bar), line.substring(bar + 1).trim());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return out;
+        } finally {
+            sub.unsubscribe();
+        }
+    }
+
+    /** Sends a signed delete request; returns every server's reply. */
+    public List<ServerReply> delete(String deleteRequestJwt) {
+        List<ServerReply> out = new ArrayList<>();
+        for (Message m : collect(DELETE, deleteRequestJwt.getBytes(StandardCharsets.US_ASCII), Integer.MAX_VALUE, timeout)) {
+            out.add(ServerReply.parse(m.getData()));
+        }
+        return out;
+    }
+
+    /** Publishes a request and gathers replies until {@code max} arrived or none came for {@code wait}. */
+    private List<Message> collect(String subject, byte[] payload, int max, Duration wait) {
+        String inbox = "_INBOX." + NUID.nextGlobal();
+        Subscription sub = nc.subscribe(inbox);
+        List<Message> out = new ArrayList<>();
+        try {
+            nc.publish(subject, inbox, payload);
+            nc.flush(Duration.ofSeconds(5));
+            while (out.size() < max) {
+                Message m = sub.nextMessage(wait);
+                if (m == null) {
+                    break;
+                }
+                out.add(m);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ResolverException("the server did not acknowledge the request in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sub.unsubscribe();
+        }
+        if (out.isEmpty() && asyncError != null) {
+            throw new ResolverException("the server refused " + subject + ": " + asyncError);
+        }
+        return out;
+    }
+
+    /** Parses a JSON reply payload (for callers that need more than {@link ServerReply}). */
+    static Object json(byte[] payload) {
+        return Json.parse(payload);
+    }
+
+    @Override
+    public void close() {
+        try {
+            nc.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.jnsc.resolver;
+
+/** A server could not be reached or did not answer as expected; the message says which and why. */
+public final class ResolverException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ResolverException(String message) {
+        super(message);
+    }
+}
