@@ -14,11 +14,18 @@ final class AddAccountCommand extends Leaf {
         Options.times(s);
         s.value("key", "use an existing account key: a public key, a seed, or a file holding one", "-k",
                 "--public-key");
+        Options.accountLimits(s);
+        Options.permissions(s);
+        s.optionalValue("max", "1", "default permissions: allow publishing to reply subjects, at most <max> responses",
+                "--allow-pub-response");
+        s.value("duration", "default permissions: time limit for responses, e.g. 5s", "--response-ttl");
+        s.list("tag", "add tags (comma list or repeated)", "--tag");
     }
 
     @Override
     int run(Args a) {
         return cli.report(AccountOps.add(cli.workspace(), new AccountOps.AddAccount(Options.requiredName(a, "account"),
-                a.str("--public-key"), a.str("--start"), a.str("--expiry"), cli.signer())));
+                a.str("--public-key"), a.str("--start"), a.str("--expiry"), cli.signer(), Options.accountLimits(a),
+                Options.permissions(a), a.list("--tag"))));
     }
 }

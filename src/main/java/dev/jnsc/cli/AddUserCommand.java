@@ -14,6 +14,11 @@ final class AddUserCommand extends Leaf {
         Options.account(s);
         Options.times(s);
         Options.permissions(s);
+        s.optionalValue("max", "1", "allow publishing to reply subjects, at most <max> responses (default 1)",
+                "--allow-pub-response");
+        s.value("duration", "time limit for responses, e.g. 5s, 1m", "--response-ttl");
+        Options.userLimits(s);
+        s.list("tag", "add tags (comma list or repeated)", "--tag");
         s.value("key", "use an existing user key: a public key, a seed, or a file holding one", "-k", "--public-key");
     }
 
@@ -21,6 +26,6 @@ final class AddUserCommand extends Leaf {
     int run(Args a) {
         return cli.report(UserOps.add(cli.workspace(), new UserOps.AddUser(a.str("--account"),
                 Options.requiredName(a, "user"), a.str("--public-key"), a.str("--start"), a.str("--expiry"),
-                cli.signer(), Options.permissions(a))));
+                cli.signer(), Options.permissions(a), Options.userLimits(a), a.list("--tag"))));
     }
 }

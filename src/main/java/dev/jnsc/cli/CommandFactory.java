@@ -15,10 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.of(
-            "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "pull", "push", "select"},
+            "", new String[] {"add|create", "delete", "describe", "edit", "env", "generate", "list", "pull", "push",
+                "revocations", "select"},
+            "delete", new String[] {"account", "user"},
+            "revocations", new String[] {"add-user|add_user", "delete-user|delete_user", "list-users|list_users"},
             "add", new String[] {"account", "operator", "user"},
             "describe", new String[] {"account", "jwt", "operator", "user"},
-            "edit", new String[] {"operator", "user"},
+            "edit", new String[] {"account", "operator", "signing-key", "user"},
             "generate", new String[] {"config", "creds", "nkey"},
             "list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"},
             "select", new String[] {"account", "operator"});
@@ -129,6 +132,10 @@ public final class CommandFactory {
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
                 return new EditOperatorCommand(cli).spec();
+            case "edit account":
+                return new EditAccountCommand(cli).spec();
+            case "edit signing-key":
+                return new EditSigningKeyCommand(cli).spec();
             case "edit user":
                 return new EditUserCommand(cli).spec();
             case "describe":
@@ -151,6 +158,20 @@ public final class CommandFactory {
                 return new ListCommands.Users(cli).spec();
             case "list keys":
                 return new ListKeysCommand(cli).spec();
+            case "delete":
+                return new Group("delete", "Delete accounts and users").spec();
+            case "delete user":
+                return new DeleteCommands.User(cli).spec();
+            case "delete account":
+                return new DeleteCommands.Account(cli).spec();
+            case "revocations":
+                return new Group("revocations", "Revoke users of an account").spec();
+            case "revocations add-user":
+                return new RevocationCommands.Add(cli).spec();
+            case "revocations delete-user":
+                return new RevocationCommands.Delete(cli).spec();
+            case "revocations list-users":
+                return new RevocationCommands.ListUsers(cli).spec();
             case "push":
                 return new PushPullCommands.Push(cli).spec();
             case "pull":

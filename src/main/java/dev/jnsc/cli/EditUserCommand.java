@@ -16,12 +16,13 @@ final class EditUserCommand extends Leaf {
         Options.tags(s);
         Options.permissions(s);
         Options.permissionEdits(s);
+        Options.userLimits(s);
     }
 
     @Override
     int run(Args a) {
         return cli.report(UserOps.edit(cli.workspace(), new UserOps.EditUser(a.str("--account"), Options.name(a),
-                cli.signer(), Options.permissions(a), a.list("--tag"), a.list("--rm-tag"), a.str("--start"),
+                cli.signer(), Options.permissions(a), Options.userLimits(a), a.list("--tag"), a.list("--rm-tag"), a.str("--start"),
                 a.str("--expiry"))));
     }
 }

@@ -38,6 +38,7 @@ public final class FileChanges {
         final boolean mustBeNew;
         byte[] previous;
         boolean existed;
+        boolean wasDir;
         boolean applied;
         final List<Path> createdDirs = new ArrayList<>();
 
@@ -60,6 +61,7 @@ public final class FileChanges {
         return this;
     }
 
+    /** Deletes a file, or a folder that is empty by the time this step runs. */
     public FileChanges delete(Path path) {
         steps.add(new Step(path, null, false));
         return this;
@@ -67,6 +69,16 @@ public final class FileChanges {
 
     public boolean isEmpty() {
         return steps.isEmpty();
+    }
+
+    /** True when a delete of {@code path} is already planned. */
+    public boolean deletes(Path path) {
+        for (Step s : steps) {
+            if (s.content == null && s.path.equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a write to {@code path} is already planned. */
@@ -111,7 +123,8 @@ public final class FileChanges {
             if (!s.existed) {
                 return;
             }
-            s.previous = Files.isRegularFile(s.path) ? Files.readAllBytes(s.path) : null;
+            s.wasDir = Files.isDirectory(s.path, LinkOption.NOFOLLOW_LINKS);
+            s.previous = s.wasDir ? null : Files.readAllBytes(s.path);
             Files.delete(s.path);
             s.applied = true;
             return;
@@ -134,7 +147,10 @@ public final class FileChanges {
                 continue;
             }
             try {
-                if (s.existed && s.previous != null) {
+                if (s.existed && s.wasDir) {
+                    makeDirs(s.path, new ArrayList<>());
+                } else if (s.existed && s.previous != null) {
+                    makeDirs(s.path.getParent(), new ArrayList<>());
                     writeAtomically(s.path, s.previous);
                 } else if (!s.existed) {
                     Files.deleteIfExists(s.path);

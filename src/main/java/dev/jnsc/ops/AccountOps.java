@@ -15,7 +15,8 @@ public final class AccountOps {
     }
 
     /** @param publicKey an existing account key (-k), or null to generate one */
-    public record AddAccount(String name, String publicKey, String start, String expiry, String signer) {
+    public record AddAccount(String name, String publicKey, String start, String expiry, String signer,
+            AccountEdits limits, PermissionEdits defaultPermissions, java.util.List<String> tags) {
     }
 
     public static Report add(Workspace ws, AddAccount req) {
@@ -43,6 +44,15 @@ public final class AccountOps {
             ws.keystore().stage(changes, key);
         }
         ac.name(name).subject(key.publicKey());
+        if (req.limits() != null) {
+            req.limits().apply(ac, r);
+        }
+        if (req.defaultPermissions() != null) {
+            req.defaultPermissions().apply(ac.defaultPermissions(), r);
+        }
+        if (req.tags() != null) {
+            Generic.applyTags(ac.tags(), req.tags(), java.util.List.of(), r);
+        }
         NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
                 oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
         op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
@@ -50,6 +60,122 @@ public final class AccountOps {
         ws.stageContext(changes);
         changes.commit();
         r.ok("added account \"" + name + "\"");
+        return r;
+    }
+
+    /** edit signing-key: turns an account signing key into a scoped one and edits its template. */
+    public record EditSigningKey(String account, String key, String role, String description, String signer,
+            PermissionEdits permissions, LimitEdits limits) {
+    }
+
+    public static Report editSigningKey(Workspace ws, EditSigningKey req) {
+        if (req.key() == null || req.key().isBlank()) {
+            throw new OpsException("--sk is required: the signing key to edit");
+        }
+        OperatorStore op = ws.operator(null);
+        String name = ws.accountName(op, req.account());
+        OperatorClaims oc = op.operator();
+        AccountClaims ac = op.account(name);
+        String pub = KeyArg.resolve(ws, req.key(), KeyKind.ACCOUNT).publicKey();
+        dev.jnsc.jwt.SigningKey sk = ac.signingKey(pub);
+        if (sk == null) {
+            throw new OpsException("\"" + pub + "\" is not a signing key of account \"" + name
+                    + "\" - add it with \"nsc edit account --sk\"");
+        }
+        Report r = new Report();
+        if (!sk.isScoped()) {
+            if (req.role() == null || req.role().isBlank()) {
+                throw new OpsException("--role is required to turn signing key " + pub + " into a scoped signing key");
+            }
+            dev.jnsc.jwt.SigningKey scoped = dev.jnsc.jwt.SigningKey.scoped(pub, req.role().trim());
+            ac.signingKeys().set(ac.signingKeys().indexOf(sk), scoped);
+            sk = scoped;
+            r.ok("signing key " + pub + " is now scoped with role \"" + sk.role() + "\"");
+        } else if (req.role() != null) {
+            if (req.role().isBlank()) {
+                throw new OpsException("--role cannot be empty");
+            }
+            sk.role(req.role().trim());
+            r.ok("changed role to \"" + sk.role() + "\"");
+        }
+        for (dev.jnsc.jwt.SigningKey other : ac.signingKeys()) {
+            if (other != sk && other.isScoped() && other.role().equals(sk.role())) {
+                throw new OpsException("role \"" + sk.role() + "\" is already used by signing key " + other.key());
+            }
+        }
+        if (req.description() != null) {
+            sk.description(req.description());
+            r.ok("changed description to \"" + req.description() + "\"");
+        }
+        if (req.permissions() != null) {
+            req.permissions().apply(sk.template().permissions(), r);
+        }
+        if (req.limits() != null) {
+            req.limits().apply(sk.template(), r);
+        }
+        NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
+                oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+        FileChanges changes = new FileChanges();
+        op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
+        changes.commit();
+        r.ok("edited signing key \"" + pub + "\"");
+        return r;
+    }
+
+    public record EditAccount(String name, String signer, AccountEdits limits, PermissionEdits defaultPermissions,
+            java.util.List<String> signingKeys, java.util.List<String> rmSigningKeys, java.util.List<String> tags,
+            java.util.List<String> rmTags, String start, String expiry) {
+        boolean isEmpty() {
+            return limits.isEmpty() && defaultPermissions.isEmpty() && signingKeys.isEmpty() && rmSigningKeys.isEmpty()
+                    && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null;
+        }
+    }
+
+    public static Report edit(Workspace ws, EditAccount req) {
+        if (req.isEmpty()) {
+            throw new OpsException("specify an edit option (see nsc edit account --help)");
+        }
+        OperatorStore op = ws.operator(null);
+        String name = ws.accountName(op, req.name());
+        OperatorClaims oc = op.operator();
+        AccountClaims ac = op.account(name);
+        long now = ws.now();
+        Report r = new Report();
+        FileChanges changes = new FileChanges();
+        Generic.applyTimes(ac, req.start(), req.expiry(), now, r);
+        Generic.applyTags(ac.tags(), req.tags(), req.rmTags(), r);
+        req.limits().apply(ac, r);
+        req.defaultPermissions().apply(ac.defaultPermissions(), r);
+        if (ac.subject().equals(oc.systemAccount())
+                && (ac.limits().jetStream().isEnabled() || !ac.limits().tiered().isEmpty())) {
+            throw new OpsException("the system account cannot have JetStream limits - run \"nsc edit account " + name
+                    + " --js-disable\" first");
+        }
+        for (String v : req.signingKeys()) {
+            NKey sk = v.equalsIgnoreCase("generate") ? ws.newKey(KeyKind.ACCOUNT) : KeyArg.resolve(ws, v, KeyKind.ACCOUNT);
+            if (sk.publicKey().equals(ac.subject())) {
+                throw new OpsException("the account identity key cannot also be a signing key");
+            }
+            if (ac.signingKey(sk.publicKey()) == null) {
+                ac.signingKeys().add(dev.jnsc.jwt.SigningKey.plain(sk.publicKey()));
+            }
+            if (sk.hasSeed()) {
+                ws.keystore().stage(changes, sk);
+            }
+            r.ok("added signing key \"" + sk.publicKey() + "\"");
+        }
+        for (String v : req.rmSigningKeys()) {
+            String pub = KeyArg.resolve(ws, v, KeyKind.ACCOUNT).publicKey();
+            if (!ac.signingKeys().removeIf(k -> k.key().equals(pub))) {
+                throw new OpsException("account \"" + name + "\" has no signing key \"" + pub + "\"");
+            }
+            r.ok("removed signing key \"" + pub + "\"");
+        }
+        NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
+                oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+        op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
+        changes.commit();
+        r.ok("edited account \"" + name + "\"");
         return r;
     }
 }

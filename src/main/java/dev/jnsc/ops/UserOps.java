@@ -24,7 +24,7 @@ public final class UserOps {
 
     /** @param publicKey an existing user key (-k), or null to generate one */
     public record AddUser(String account, String name, String publicKey, String start, String expiry, String signer,
-            PermissionEdits permissions) {
+            PermissionEdits permissions, LimitEdits limits, java.util.List<String> tags) {
     }
 
     public static Report add(Workspace ws, AddUser req) {
@@ -44,6 +44,12 @@ public final class UserOps {
         Generic.applyTimes(uc, req.start(), req.expiry(), now, new Report());
         if (req.permissions() != null) {
             req.permissions().apply(uc.permissions().permissions(), r);
+        }
+        if (req.limits() != null) {
+            req.limits().apply(uc.permissions(), r);
+        }
+        if (req.tags() != null) {
+            Generic.applyTags(uc.tags(), req.tags(), java.util.List.of(), r);
         }
         NKey signer = accountSigner(ws, oc, ac, req.signer());
         SigningKey scope = ac.signingKey(signer.publicKey());
@@ -84,10 +90,14 @@ public final class UserOps {
     }
 
     public record EditUser(String account, String name, String signer, PermissionEdits permissions,
-            java.util.List<String> tags, java.util.List<String> rmTags, String start, String expiry) {
+            LimitEdits limits, java.util.List<String> tags, java.util.List<String> rmTags, String start, String expiry) {
         boolean isEmpty() {
-            return (permissions == null || permissions.isEmpty()) && tags.isEmpty() && rmTags.isEmpty() && start == null
-                    && expiry == null;
+            return (permissions == null || permissions.isEmpty()) && (limits == null || limits.isEmpty())
+                    && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null;
+        }
+
+        boolean setsPermissions() {
+            return (permissions != null && !permissions.isEmpty()) || (limits != null && !limits.isEmpty());
         }
     }
 
@@ -116,10 +126,13 @@ public final class UserOps {
         if (req.permissions() != null) {
             req.permissions().apply(uc.permissions().permissions(), r);
         }
+        if (req.limits() != null) {
+            req.limits().apply(uc.permissions(), r);
+        }
         NKey signer = accountSigner(ws, oc, ac, req.signer());
         SigningKey scope = ac.signingKey(signer.publicKey());
         if (scope != null && scope.isScoped()) {
-            if (req.permissions() != null && !req.permissions().isEmpty()) {
+            if (req.setsPermissions()) {
                 throw new OpsException("user \"" + name + "\" is signed by the scoped signing key of role \""
                         + scope.role() + "\", which sets the permissions; edit the role with \"nsc edit signing-key\"");
             }

@@ -1,0 +1,29 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.ops.AccountOps;
+
+final class EditAccountCommand extends Leaf {
+    EditAccountCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    void define(Spec s) {
+        s.name("account", "Edit an account: limits, JetStream, default permissions, signing keys, info");
+        Options.name(s, "account");
+        Options.times(s);
+        Options.tags(s);
+        Options.accountLimits(s);
+        Options.permissions(s);
+        Options.permissionEdits(s);
+        s.list("key", "add signing keys: a public key, a seed file, or 'generate'", "--sk");
+        s.list("key", "remove signing keys", "--rm-sk");
+    }
+
+    @Override
+    int run(Args a) {
+        return cli.report(AccountOps.edit(cli.workspace(), new AccountOps.EditAccount(Options.name(a), cli.signer(),
+                Options.accountLimits(a), Options.permissions(a), a.list("--sk"), a.list("--rm-sk"), a.list("--tag"),
+                a.list("--rm-tag"), a.str("--start"), a.str("--expiry"))));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.jnsc.ops;
+
+import dev.jnsc.fs.FileChanges;
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.Jwt;
+import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.jwt.SigningKey;
+import dev.jnsc.jwt.UserClaims;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import dev.jnsc.store.OperatorStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** delete user, delete account: they remove exactly what their flags say, all or nothing. */
+public final class DeleteOps {
+    private DeleteOps() {
+    }
+
+    /**
+     * @param revoke also revoke the users in the account JWT (re-signed), so servers refuse them
+     * @param rmCreds also delete their creds files
+     * @param rmNkey also delete their seeds from the keystore
+     */
+    public record DeleteUsers(String account, List<String> names, boolean revoke, boolean rmCreds, boolean rmNkey,
+            String signer) {
+    }
+
+    public static Report users(Workspace ws, DeleteUsers req) {
+        if (req.names().isEmpty()) {
+            throw new OpsException("name the users to delete (-n <name>, repeatable)");
+        }
+        OperatorStore op = ws.operator(null);
+        String account = ws.accountName(op, req.account());
+        AccountClaims ac = op.account(account);
+        Report r = new Report();
+        FileChanges changes = new FileChanges();
+        long now = ws.now();
+        for (String name : req.names()) {
+            UserClaims uc = op.user(account, name);
+            if (req.revoke()) {
+                ac.revocations().put(uc.subject(), now);
+                r.ok("revoked user \"" + name + "\" (" + uc.subject() + ")");
+            }
+            changes.delete(op.userJwtPath(account, name));
+            r.ok("deleted user \"" + name + "\"");
+            if (req.rmCreds()) {
+                deleteCreds(ws, changes, op.name(), account, name, r);
+            }
+            if (req.rmNkey()) {
+                deleteKey(ws, changes, uc.subject(), "user \"" + name + "\"", r);
+            }
+        }
+        if (req.revoke()) {
+            OperatorClaims oc = op.operator();
+            NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
+                    oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+            op.stageAccount(changes, account, Jwt.encode(ac, signer, now));
+            r.ok("re-signed account \"" + account + "\" with the revocations - push it so that servers refuse the users");
+        }
+        changes.commit();
+        return r;
+    }
+
+    public record DeleteAccount(String name, boolean rmCreds, boolean rmNkey) {
+    }
+
+    public static Report account(Workspace ws, DeleteAccount req) {
+        OperatorStore op = ws.operator(null);
+        String name = req.name() == null ? ws.accountName(op, null) : req.name();
+        op.requireAccount(name);
+        AccountClaims ac = op.account(name);
+        Report r = new Report();
+        FileChanges changes = new FileChanges();
+        for (String user : op.userNames(name)) {
+            UserClaims uc = op.user(name, user);
+            changes.delete(op.userJwtPath(name, user));
+            r.ok("deleted user \"" + user + "\"");
+            if (req.rmCreds()) {
+                deleteCreds(ws, changes, op.name(), name, user, r);
+            }
+            if (req.rmNkey()) {
+                deleteKey(ws, changes, uc.subject(), "user \"" + user + "\"", r);
+            }
+        }
+        Path users = op.accountDir(name).resolve("users");
+        if (Files.isDirectory(users)) {
+            changes.delete(users);
+        }
+        changes.delete(op.accountJwtPath(name));
+        changes.delete(op.accountDir(name));
+        if (req.rmCreds()) {
+            Path dir = ws.keystore().credsPath(op.name(), name, "x").getParent();
+            if (Files.isDirectory(dir) && isEmptyAfter(dir, changes)) {
+                changes.delete(dir);
+            }
+        }
+        if (req.rmNkey()) {
+            for (SigningKey sk : ac.signingKeys()) {
+                deleteKey(ws, changes, sk.key(), "signing key", r);
+            }
+            deleteKey(ws, changes, ac.subject(), "account \"" + name + "\"", r);
+        }
+        if (name.equals(ws.context().account()) && op.name().equals(ws.context().operator())) {
+            ws.select(op.name(), null);
+            ws.stageContext(changes);
+        }
+        changes.commit();
+        r.ok("deleted account \"" + name + "\" - to remove it from nats-servers too, use \"nsc push --prune\" or "
+                + "\"nsc push -R " + ac.subject() + "\"");
+        return r;
+    }
+
+    private static boolean isEmptyAfter(Path dir, FileChanges changes) {
+        try (var s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (!changes.deletes(p)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteCreds(Workspace ws, FileChanges changes, String op, String account, String user,
+            Report r) {
+        Path creds = ws.keystore().credsPath(op, account, user);
+        if (Files.isRegularFile(creds)) {
+            changes.delete(creds);
+            r.ok("deleted creds file \"" + ws.env().display(creds) + "\"");
+        } else {
+            r.ok("no creds file stored for \"" + user + "\"");
+        }
+    }
+
+    private static void deleteKey(Workspace ws, FileChanges changes, String pub, String what, Report r) {
+        Path key = ws.keystore().keyPath(pub);
+        if (Files.isRegularFile(key)) {
+            changes.delete(key);
+            r.ok("deleted the seed of " + what + " (" + pub + ")");
+        } else {
+            r.ok("the seed of " + what + " (" + pub + ") is not stored");
+        }
+    }
+
+    static List<String> copy(List<String> l) {
+        return new ArrayList<>(l);
+    }
+}
