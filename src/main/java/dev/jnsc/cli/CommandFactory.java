@@ -15,13 +15,15 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.of(
-            "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "select"},
+            "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "pub", "reply", "req",
+                "select", "sub", "tool"},
             "add", new String[] {"account", "operator", "user"},
             "describe", new String[] {"account", "jwt", "operator", "user"},
             "edit", new String[] {"operator"},
             "generate", new String[] {"creds", "nkey"},
             "list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"},
-            "select", new String[] {"account", "operator"});
+            "select", new String[] {"account", "operator"},
+            "tool", new String[] {"pub", "reply", "req", "sub"});
 
     /** Global options that take a value (so the path walk skips it). */
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
@@ -157,6 +159,20 @@ public final class CommandFactory {
                 return new GenerateCredsCommand(cli).spec();
             case "generate nkey":
                 return new GenerateNkeyCommand(cli).spec();
+            case "tool":
+                return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
+            case "pub":
+            case "tool pub":
+                return new ToolCommands.Pub(cli, !path.startsWith("tool")).spec();
+            case "req":
+            case "tool req":
+                return new ToolCommands.Req(cli, !path.startsWith("tool")).spec();
+            case "sub":
+            case "tool sub":
+                return new ListenCommands.Sub(cli, !path.startsWith("tool")).spec();
+            case "reply":
+            case "tool reply":
+                return new ListenCommands.Reply(cli, !path.startsWith("tool")).spec();
             default:
                 throw new IllegalStateException("no command for \"" + path + "\"");
         }
