@@ -14,17 +14,18 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
-    private static final Map<String, String[]> GROUPS = Map.of(
-            "", new String[] {"add|create", "delete", "describe", "edit", "env", "generate", "list", "pull", "push",
-                "revocations", "select"},
-            "delete", new String[] {"account", "user"},
-            "revocations", new String[] {"add-user|add_user", "delete-user|delete_user", "list-users|list_users"},
-            "add", new String[] {"account", "operator", "user"},
-            "describe", new String[] {"account", "jwt", "operator", "user"},
-            "edit", new String[] {"account", "operator", "signing-key", "user"},
-            "generate", new String[] {"config", "creds", "nkey"},
-            "list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"},
-            "select", new String[] {"account", "operator"});
+    private static final Map<String, String[]> GROUPS = Map.ofEntries(
+            Map.entry("", new String[] {"add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
+                "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
+            Map.entry("add", new String[] {"account", "operator", "user"}),
+            Map.entry("delete", new String[] {"account", "user"}),
+            Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
+            Map.entry("edit", new String[] {"account", "operator", "signing-key", "user"}),
+            Map.entry("generate", new String[] {"config", "creds", "nkey"}),
+            Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
+            Map.entry("revocations", new String[] {"add-user|add_user", "delete-user|delete_user", "list-users|list_users"}),
+            Map.entry("select", new String[] {"account", "operator"}),
+            Map.entry("tool", new String[] {"pub", "reply", "req", "sub"}));
 
     /** Global options that take a value (so the path walk skips it). */
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
@@ -192,6 +193,20 @@ public final class CommandFactory {
                 return new GenerateCredsCommand(cli).spec();
             case "generate nkey":
                 return new GenerateNkeyCommand(cli).spec();
+            case "tool":
+                return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
+            case "pub":
+            case "tool pub":
+                return new ToolCommands.Pub(cli, !path.startsWith("tool")).spec();
+            case "req":
+            case "tool req":
+                return new ToolCommands.Req(cli, !path.startsWith("tool")).spec();
+            case "sub":
+            case "tool sub":
+                return new ListenCommands.Sub(cli, !path.startsWith("tool")).spec();
+            case "reply":
+            case "tool reply":
+                return new ListenCommands.Reply(cli, !path.startsWith("tool")).spec();
             default:
                 throw new IllegalStateException("no command for \"" + path + "\"");
         }

@@ -19,6 +19,12 @@ final class Spec {
         return this;
     }
 
+    /** Left out of the parent's help listing (nsc's top-level pub/sub/req/reply are). */
+    Spec hidden() {
+        spec.usageMessage().hidden(true);
+        return this;
+    }
+
     Spec aliases(String... aliases) {
         spec.aliases(aliases);
         return this;
@@ -58,10 +64,11 @@ final class Spec {
         return this;
     }
 
-    /** A positional parameter; arity like "0..1" or "1". */
+    /** A positional parameter, after those declared before it; arity like "0..1" or "1". */
     Spec positional(String label, String arity, String help) {
-        spec.addPositional(PositionalParamSpec.builder().type(String.class).arity(arity).required(!arity.startsWith("0"))
-                .paramLabel("<" + label + ">").description(help).build());
+        String index = String.valueOf(spec.positionalParameters().size());
+        spec.addPositional(PositionalParamSpec.builder().type(String.class).index(index).arity(arity)
+                .required(!arity.startsWith("0")).paramLabel("<" + label + ">").description(help).build());
         return this;
     }
 }

@@ -1,8 +1,10 @@
 package dev.jnsc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jnsc.testing.NatsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +107,54 @@ class ExecutableIT {
         assertEquals(0, d.code(), d.toString());
         assertEquals("", d.err(), "no JVM warnings with the archive");
         assertTrue(d.out().contains("Operator Details"));
+    }
+
+    @Test
+    void toolsLoadJnatsOnlyWhenTheyRun() throws Exception {
+        Map<String, String> verbose = Map.of("JNSC_JAVA_OPTS", "-verbose:class");
+        for (String[] args : new String[][] {{"--help"}, {"tool", "--help"}, {"pub", "--help"}}) {
+            Run r = run(executable(), home, verbose, args);
+            assertEquals(0, r.code(), r.toString());
+            assertFalse(r.out().contains("io.nats."), "jnats loaded by " + String.join(" ", args));
+        }
+        run(executable(), home, Map.of(), "add", "operator", "O");
+        run(executable(), home, Map.of(), "add", "account", "A");
+        run(executable(), home, Map.of(), "add", "user", "U");
+        Run pub = run(executable(), home, verbose, "pub", "x", "--nats", "nats://127.0.0.1:" + NatsServer.freePort());
+        assertEquals(1, pub.code(), pub.toString());
+        assertTrue(pub.out().contains("io.nats.client.Nats "), "the check above can see jnats load");
+    }
+
+    @Test
+    void subEndsCleanlyOnSigterm() throws Exception {
+        assertEquals(0, run(executable(), home, Map.of(), "add", "operator", "O").code());
+        assertEquals(0, run(executable(), home, Map.of(), "add", "account", "A").code());
+        assertEquals(0, run(executable(), home, Map.of(), "add", "user", "U").code());
+        String accJwt = Files.readString(home.resolve(".nsc/nats/O/accounts/A/A.jwt")).trim();
+        String accPub = dev.jnsc.jwt.Jwt.decode(accJwt).claims().subject();
+        String config = "operator: \"" + home.resolve(".nsc/nats/O/O.jwt") + "\"\nresolver: MEMORY\n"
+                + "resolver_preload: {\n  " + accPub + ": \"" + accJwt + "\"\n}\n";
+        try (NatsServer server = NatsServer.start(home.resolve("server"), config)) {
+            ProcessBuilder pb = new ProcessBuilder(executable().toString(), "sub", "hello", "--nats", server.url())
+                    .directory(home.toFile()).redirectError(home.resolve("sub-err.txt").toFile());
+            pb.environment().put("HOME", home.toString());
+            pb.environment().put("NSC_HOME", home.resolve(".nsc").toString());
+            pb.environment().put("NKEYS_PATH", home.resolve(".nkeys").toString());
+            pb.environment().put("JNSC_CDS", "0");
+            Process sub = pb.start();
+            try (java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
+                assertEquals("Listening on [hello]", out.readLine(), "first line of the running sub");
+                assertEquals(0, run(executable(), home, Map.of(), "pub", "hello", "world", "--nats", server.url()).code());
+                assertEquals("[#1] received on [hello]: 'world'", out.readLine(), "streamed while running");
+                sub.destroy(); // SIGTERM (also closes our end of its pipes)
+                assertTrue(sub.waitFor(10, TimeUnit.SECONDS), "sub ends after SIGTERM");
+                assertEquals(143, sub.exitValue(), "terminated by SIGTERM");
+            } finally {
+                sub.destroyForcibly();
+            }
+            assertEquals("", Files.readString(home.resolve("sub-err.txt")), "nothing on stderr");
+        }
     }
 
     private static List<Path> archives(Path cache) throws IOException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +19,10 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +61,110 @@ public final class Nsc {
         int code = Main.run(args, new Environment(env, home, cwd), Clock.fixed(now, ZoneOffset.UTC),
                 new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Starts a command in a background thread (for sub and reply, which run until they are done);
+     * its stdout can be read while it runs.
+     */
+    public Running start(String... args) {
+        Environment environment = new Environment(new HashMap<>(env), home, cwd);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        LiveWriter out = new LiveWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                int code = Main.run(args, environment, clock, new PrintWriter(out), new PrintWriter(err));
+                result.complete(new Result(code, out.toString(), err.toString()));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "nsc " + String.join(" ", args));
+        t.setDaemon(true);
+        t.start();
+        return new Running(String.join(" ", args), out, err, result);
+    }
+
+    /** A command started by {@link #start}. */
+    public static final class Running {
+        private final String command;
+        private final LiveWriter out;
+        private final StringWriter err;
+        private final CompletableFuture<Result> result;
+
+        Running(String command, LiveWriter out, StringWriter err, CompletableFuture<Result> result) {
+            this.command = command;
+            this.out = out;
+            this.err = err;
+            this.result = result;
+        }
+
+        /** Waits until stdout contains {@code text}; fails the test after {@code timeout} or when the command ends first. */
+        public Running awaitOut(String text, Duration timeout) {
+            if (!out.await(text, timeout, result)) {
+                throw new AssertionError("nsc " + command + " did not print \"" + text + "\" within " + timeout
+                        + "\n--- stdout\n" + out + "--- stderr\n" + err + (result.isDone() ? "(ended)" : "(running)"));
+            }
+            return this;
+        }
+
+        /** Waits for the command to end. */
+        public Result result(Duration timeout) {
+            try {
+                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("nsc " + command + " still running after " + timeout + "\n--- stdout\n" + out
+                        + "--- stderr\n" + err);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } catch (ExecutionException e) {
+                throw new AssertionError("nsc " + command + " threw", e.getCause());
+            }
+        }
+    }
+
+    /** A writer whose content can be awaited while another thread writes it. */
+    private static final class LiveWriter extends Writer {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] cbuf, int off, int len) {
+            text.append(cbuf, off, len);
+            notifyAll();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        synchronized boolean await(String wanted, Duration timeout, CompletableFuture<?> ended) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (text.indexOf(wanted) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || ended.isDone()) {
+                    return text.indexOf(wanted) >= 0;
+                }
+                try {
+                    // woken by every write; the bounded wait also notices the command ending
+                    wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
     }
 
     /** Runs and fails the test unless the command exits 0. */
