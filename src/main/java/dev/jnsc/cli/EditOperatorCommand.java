@@ -20,6 +20,7 @@ final class EditOperatorCommand extends Leaf {
         s.list("key", "add signing keys: a public key, a seed file, or 'generate'", "--sk");
         s.list("key", "remove signing keys", "--rm-sk");
         s.value("name|key", "set the system account (an account name or public key)", "--system-account");
+        s.toggle("accounts and users must be signed by signing keys, not identity keys", "--require-signing-keys");
     }
 
     @Override
@@ -27,6 +28,7 @@ final class EditOperatorCommand extends Leaf {
         return cli.report(OperatorOps.edit(cli.workspace(), new OperatorOps.EditOperator(cli.signer(),
                 a.list("--service-url"), a.list("--rm-service-url"), a.str("--account-jwt-server-url"),
                 a.flag("--rm-account-jwt-server-url"), a.list("--sk"), a.list("--rm-sk"), a.list("--tag"),
-                a.list("--rm-tag"), a.str("--start"), a.str("--expiry"), a.str("--system-account"))));
+                a.list("--rm-tag"), a.str("--start"), a.str("--expiry"), a.str("--system-account"),
+                a.has("--require-signing-keys") ? a.flag("--require-signing-keys") : null)));
     }
 }

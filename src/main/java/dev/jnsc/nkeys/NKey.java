@@ -49,7 +49,7 @@ public final class NKey {
 
     /** Decodes an encoded seed ("SO…", "SA…", "SU…", ...), checking its CRC; the array is not kept. */
     public static NKey fromSeed(char[] encoded) {
-        byte[] raw = Base32.decode(java.nio.CharBuffer.wrap(encoded));
+        byte[] raw = encoded.length == 58 ? Base32.decode(java.nio.CharBuffer.wrap(encoded)) : null;
         try {
             if (raw == null || raw.length != SEED_LENGTH) {
                 throw new NKeyException("invalid seed: expected 58 base32 characters");
@@ -78,7 +78,7 @@ public final class NKey {
         if (encoded == null || encoded.isEmpty()) {
             throw new NKeyException("invalid public key: empty");
         }
-        byte[] raw = Base32.decode(encoded);
+        byte[] raw = encoded.length() == 56 ? Base32.decode(encoded) : null;
         if (raw == null || raw.length != PUBLIC_LENGTH) {
             throw new NKeyException("invalid public key \"" + encoded + "\": expected 56 base32 characters");
         }

@@ -66,12 +66,37 @@ public final class OperatorOps {
 
     public record EditOperator(String signer, List<String> serviceUrls, List<String> rmServiceUrls,
             String accountServerUrl, boolean rmAccountServerUrl, List<String> signingKeys, List<String> rmSigningKeys,
-            List<String> tags, List<String> rmTags, String start, String expiry, String systemAccount) {
+            List<String> tags, List<String> rmTags, String start, String expiry, String systemAccount,
+            Boolean requireSigningKeys) {
 
         boolean isEmpty() {
             return serviceUrls.isEmpty() && rmServiceUrls.isEmpty() && accountServerUrl == null && !rmAccountServerUrl
                     && signingKeys.isEmpty() && rmSigningKeys.isEmpty() && tags.isEmpty() && rmTags.isEmpty()
-                    && start == null && expiry == null && systemAccount == null;
+                    && start == null && expiry == null && systemAccount == null && requireSigningKeys == null;
+        }
+    }
+
+    /**
+     * With strict signing key usage only signing keys may sign accounts and users: refused while an
+     * account is signed by the operator's identity key or a user by its account's identity key.
+     */
+    private static void requireSigningKeys(OperatorStore op, OperatorClaims oc) {
+        if (oc.signingKeys().isEmpty()) {
+            throw new OpsException("operator \"" + op.name() + "\" needs at least one signing key first: "
+                    + "nsc edit operator --sk generate");
+        }
+        for (String name : op.accountNames()) {
+            dev.jnsc.jwt.AccountClaims ac = op.account(name);
+            if (ac.issuer().equals(oc.subject())) {
+                throw new OpsException("account \"" + name + "\" needs to be issued with a signing key first: "
+                        + "nsc edit account " + name + " -K <operator signing key> ...");
+            }
+            for (String user : op.userNames(name)) {
+                if (op.user(name, user).issuer().equals(ac.subject())) {
+                    throw new OpsException("user \"" + user + "\" in account \"" + name
+                            + "\" needs to be issued with a signing key first");
+                }
+            }
         }
     }
 
@@ -148,6 +173,13 @@ public final class OperatorOps {
                 throw new OpsException("operator \"" + op.name() + "\" has no service url \"" + u + "\"");
             }
             r.ok("removed service url \"" + u + "\"");
+        }
+        if (req.requireSigningKeys() != null && req.requireSigningKeys() != oc.strictSigningKeyUsage()) {
+            if (req.requireSigningKeys()) {
+                requireSigningKeys(op, oc);
+            }
+            oc.strictSigningKeyUsage(req.requireSigningKeys());
+            r.ok("strict signing key usage set to: " + req.requireSigningKeys());
         }
         NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
                 oc.subject(), oc.signingKeys(), false, true);

@@ -28,6 +28,21 @@ public final class Checks {
         return r;
     }
 
+    /** True when a box table in {@code out} has a row "label | value..." (any padding). */
+    public static boolean hasRow(String out, String label, String valueStart) {
+        for (String line : out.split("\n")) {
+            String[] cells = line.split("│");
+            if (cells.length >= 3 && cells[1].trim().equals(label) && cells[2].trim().startsWith(valueStart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void assertRow(String out, String label, String valueStart) {
+        assertTrue(hasRow(out, label, valueStart), () -> "no row \"" + label + " | " + valueStart + "\" in\n" + out);
+    }
+
     public static Nsc.Result fails(Nsc nsc, String message, String... args) {
         return failsUnchanged(nsc, 1, message, args);
     }
