@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.of(
-            "", new String[] {"add|create", "describe", "edit", "env", "generate", "list", "select"},
+            "", new String[] {"account-server", "add|create", "describe", "edit", "env", "generate", "list", "select"},
             "add", new String[] {"account", "operator", "user"},
             "describe", new String[] {"account", "jwt", "operator", "user"},
             "edit", new String[] {"operator"},
@@ -145,6 +145,8 @@ public final class CommandFactory {
                 return new ListKeysCommand(cli).spec();
             case "env":
                 return new EnvCommand(cli).spec();
+            case "account-server":
+                return new AccountServerCommand(cli).spec();
             case "select":
                 return new Group("select", "Set the current operator or account").spec();
             case "select operator":

@@ -3,6 +3,7 @@ package dev.jnsc.cli;
 import dev.jnsc.jwt.JwtException;
 import dev.jnsc.nkeys.NKeyException;
 import dev.jnsc.ops.OpsException;
+import dev.jnsc.resolver.ResolverException;
 import dev.jnsc.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             message = ex.getMessage();
             code = USAGE;
         } else if (ex instanceof OpsException || ex instanceof StoreException || ex instanceof JwtException
-                || ex instanceof NKeyException) {
+                || ex instanceof NKeyException || ex instanceof ResolverException) {
             message = ex.getMessage();
         } else if (ex instanceof UncheckedIOException) {
             message = ex.getMessage();
