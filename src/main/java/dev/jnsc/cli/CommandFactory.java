@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
+            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
             Map.entry("add", new String[] {"account", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "user"}),
@@ -179,6 +179,8 @@ public final class CommandFactory {
                 return new PushPullCommands.Pull(cli).spec();
             case "env":
                 return new EnvCommand(cli).spec();
+            case "account-server":
+                return new AccountServerCommand(cli).spec();
             case "select":
                 return new Group("select", "Set the current operator or account").spec();
             case "select operator":

@@ -3,6 +3,7 @@ package dev.jnsc.cli;
 import dev.jnsc.jwt.JwtException;
 import dev.jnsc.nkeys.NKeyException;
 import dev.jnsc.ops.OpsException;
+import dev.jnsc.resolver.ResolverException;
 import dev.jnsc.store.StoreException;
 import dev.jnsc.tools.ToolException;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             message = ex.getMessage();
             code = USAGE;
         } else if (ex instanceof OpsException || ex instanceof StoreException || ex instanceof JwtException
-                || ex instanceof NKeyException || ex instanceof ToolException) {
+                || ex instanceof NKeyException || ex instanceof ToolException || ex instanceof ResolverException) {
             message = ex.getMessage();
         } else if (ex instanceof UncheckedIOException) {
             message = ex.getMessage();

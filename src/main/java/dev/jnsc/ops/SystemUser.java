@@ -8,7 +8,7 @@ import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.resolver.NatsResolverClient;
-import dev.jnsc.resolver.UserAuth;
+import dev.jnsc.tools.NKeyAuth;
 import dev.jnsc.store.OperatorStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SystemUser {
     }
 
     /** @param sysAccount a name or key overriding the operator's system account, or null */
-    static UserAuth resolve(Workspace ws, OperatorStore op, OperatorClaims oc, String sysAccount, String systemUser) {
+    static NKeyAuth resolve(Workspace ws, OperatorStore op, OperatorClaims oc, String sysAccount, String systemUser) {
         String sysKey = sysAccount != null ? OperatorOps.systemAccountKey(op, sysAccount) : oc.systemAccount();
         if (sysKey == null || sysKey.isEmpty()) {
             throw new OpsException("operator \"" + op.name() + "\" has no system account: set one with \"nsc edit operator "
@@ -41,7 +41,7 @@ final class SystemUser {
                 throw new OpsException("the seed of system user \"" + systemUser + "\" is not in the keystore "
                         + ws.keystore().root());
             }
-            return new UserAuth(d.token(), key);
+            return new NKeyAuth(d.token(), key);
         }
         List<String> candidates = new ArrayList<>();
         boolean scopedOnly = false;
@@ -79,7 +79,7 @@ final class SystemUser {
         }
         String token = Jwt.encode(uc, signer, ws.now());
         signer.clear();
-        return new UserAuth(token, user);
+        return new NKeyAuth(token, user);
     }
 
     static String accountName(OperatorStore op, String given, String sysKey) {

@@ -1,6 +1,7 @@
 package dev.jnsc.resolver;
 
 import dev.jnsc.jwt.Json;
+import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
@@ -44,7 +45,7 @@ public final class NatsResolverClient implements AutoCloseable {
     }
 
     /** Connects as a system account user; fails with a message naming the server and the reason. */
-    public static NatsResolverClient connect(String url, UserAuth auth, Duration timeout) {
+    public static NatsResolverClient connect(String url, AuthHandler auth, Duration timeout) {
         NatsResolverClient[] self = new NatsResolverClient[1];
         ErrorListener listener = new ErrorListener() {
             @Override

@@ -52,7 +52,7 @@ public final class Session implements AutoCloseable {
         Options options;
         try {
             Options.Builder b = new Options.Builder().servers(target.servers().toArray(new String[0]))
-                    .connectionName(name).authHandler(new NKeyAuth(target)).connectionTimeout(CONNECT_TIMEOUT)
+                    .connectionName(name).authHandler(new NKeyAuth(target.userJwt(), target.userKey())).connectionTimeout(CONNECT_TIMEOUT)
                     .errorListener(connector).reportNoResponders();
             if (reconnect) {
                 b.maxReconnects(RECONNECTS).reconnectWait(RECONNECT_WAIT);

@@ -1,0 +1,102 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.resolver.AccountJwts;
+import dev.jnsc.resolver.AccountServer;
+import dev.jnsc.resolver.ClaimsNotifier;
+import dev.jnsc.resolver.DirJwts;
+import dev.jnsc.resolver.HostPort;
+import dev.jnsc.resolver.NatsNotifier;
+import dev.jnsc.resolver.NscFolderJwts;
+import dev.jnsc.resolver.ResolverException;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/**
+ * {@code nsc account-server}: serves account JWTs to nats-servers with a URL resolver, speaking
+ * nats-account-server's HTTP API, until stopped (SIGINT/SIGTERM). Log lines go to stderr.
+ */
+final class AccountServerCommand extends Leaf {
+    AccountServerCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    void define(Spec s) {
+        s.name("account-server", "Serve account JWTs to nats-servers over nats-account-server's HTTP API "
+                + "(resolver: URL(http://<host:port>/jwt/v1/accounts/))");
+        s.value("dir", "serve the accounts of this nsc operator folder, read-only (e.g. ~/.nsc/nats/O)", "--nsc");
+        s.value("dir", "keep account JWTs posted to /jwt/v1/accounts/<key> in this folder", "--dir");
+        s.value("file", "with --dir: the operator JWT whose keys must have signed posted accounts", "--operator");
+        s.value("host:port", "listen address (default " + HostPort.DEFAULT + "; port 0 picks a free port)", "--hp");
+        s.value("url", "with --dir: after each update publish $SYS.ACCOUNT.<key>.CLAIMS.UPDATE here", "--nats");
+        s.value("file", "creds of a system account user, for --nats", "--creds");
+    }
+
+    @Override
+    int run(Args a) throws InterruptedException {
+        String nsc = a.str("--nsc");
+        String dir = a.str("--dir");
+        String operator = a.str("--operator");
+        String natsUrl = a.str("--nats");
+        String creds = a.str("--creds");
+        if ((nsc == null) == (dir == null)) {
+            throw new UsageException("give either --nsc <operator folder> or --dir <folder> --operator <operator jwt file>");
+        }
+        if (dir != null && operator == null) {
+            throw new UsageException("--dir needs --operator <operator jwt file>: only accounts it signed are accepted");
+        }
+        if (nsc != null && (operator != null || natsUrl != null || creds != null)) {
+            throw new UsageException("--operator, --nats and --creds go with --dir: --nsc serves the folder as it is");
+        }
+        if ((natsUrl == null) != (creds == null)) {
+            throw new UsageException("--nats and --creds go together");
+        }
+        HostPort listen;
+        try {
+            listen = HostPort.parse(a.has("--hp") ? a.str("--hp") : HostPort.DEFAULT);
+        } catch (ResolverException e) {
+            throw new UsageException("--hp " + e.getMessage());
+        }
+        Consumer<String> log = new StderrLog(cli.err);
+        NatsNotifier nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds), log);
+        ClaimsNotifier notifier = nats == null ? ClaimsNotifier.NONE : nats;
+        AccountServer server;
+        try {
+            AccountJwts jwts = nsc != null ? NscFolderJwts.open(cli.env.path(nsc), log)
+                    : DirJwts.open(cli.env.path(dir), cli.env.path(operator));
+            server = new AccountServer(new AccountServer.Config(listen, jwts, notifier, cli.clock, log)).start();
+        } catch (RuntimeException e) {
+            notifier.close();
+            throw e;
+        }
+        if (nats != null) {
+            nats.connectInBackground();
+        }
+        Thread hook = new Thread(server::stop, "account-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.awaitStop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is what stopped the server
+        }
+        return 0;
+    }
+
+    /** Whole lines to stderr, flushed, from any thread. */
+    private static final class StderrLog implements Consumer<String> {
+        private final PrintWriter err;
+
+        StderrLog(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void accept(String line) {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.jnsc.resolver;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * nats-account-server's HTTP API over {@link AccountJwts}: {@code GET /jwt/v1/accounts/<key>},
+ * {@code POST /jwt/v1/accounts/<key>} (writable stores only), the resolver probe
+ * {@code GET /jwt/v1/accounts[/]}, {@code GET /jwt/v1/operator} and {@code GET /healthz}.
+ *
+ * <p>Paths are matched on their raw (still percent-encoded) form, and the last segment is used
+ * only after it decoded as an account public key: an encoded slash or dot never becomes a path.
+ * Every request is logged as one line, without bodies.
+ */
+final class AccountHandler implements HttpHandler {
+    static final int MAX_BODY = 1 << 20;
+    private static final String ACCOUNTS = "/jwt/v1/accounts/";
+    private static final String READ = "GET, HEAD";
+
+    private final AccountJwts jwts;
+    private final DirJwts writable;
+    private final ClaimsNotifier notifier;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private int inFlight;
+    private boolean stopping;
+
+    AccountHandler(AccountJwts jwts, ClaimsNotifier notifier, Clock clock, Consumer<String> log) {
+        this.jwts = jwts;
+        this.writable = jwts instanceof DirJwts ? (DirJwts) jwts : null;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        long start = System.nanoTime();
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getRawPath();
+        Reply reply;
+        boolean entered = enter();
+        if (!entered) {
+            reply = Reply.text(503, "the account server is stopping");
+        } else {
+            try {
+                reply = route(ex, method, path);
+            } catch (ResolverException | UncheckedIOException e) {
+                // the details name files on the server: they go to its log, not to the client
+                log.accept("[ERR] " + method + " " + printable(path) + ": " + e.getMessage());
+                reply = Reply.text(500, "the account server cannot answer this request; its log says why");
+            } catch (RuntimeException e) {
+                StackTraceElement[] at = e.getStackTrace();
+                log.accept("[ERR] " + method + " " + printable(path) + ": " + e + (at.length > 0 ? " at " + at[0] : ""));
+                reply = Reply.text(500, "internal error");
+            }
+        }
+        int bytes = 0;
+        try {
+            bytes = send(ex, method, reply);
+        } catch (IOException e) {
+            log.accept("[WRN] " + method + " " + printable(path) + ": response not delivered: " + e.getMessage());
+        } finally {
+            ex.close();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            log.accept("[INF] " + method + " " + printable(path) + " " + reply.status() + " " + bytes + "B " + ms + "ms");
+            if (entered) {
+                exit();
+            }
+        }
+    }
+
+    private Reply route(HttpExchange ex, String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (path == null) {
+            return Reply.text(404, "not found");
+        }
+        switch (path) {
+            case "/healthz":
+                return read ? Reply.of(200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII))
+                        : Reply.methodNotAllowed(READ);
+            case "/jwt/v1/operator":
+                return read ? Reply.jwt(jwts.operator()) : Reply.methodNotAllowed(READ);
+            case "/jwt/v1/accounts":
+            case ACCOUNTS:
+                // what a URL resolver asks at start to see that the account server is up
+                return read ? Reply.empty(200).header("Cache-Control", "no-cache") : Reply.methodNotAllowed(READ);
+            default:
+                break;
+        }
+        if (!path.startsWith(ACCOUNTS)) {
+            return Reply.text(404, "not found");
+        }
+        String key = path.substring(ACCOUNTS.length());
+        if (read) {
+            return getAccount(ex, key);
+        }
+        if (method.equals("POST") && writable != null) {
+            return post(ex, key);
+        }
+        if (method.equals("POST")) {
+            return Reply.text(405, "this server serves an nsc folder read-only: change accounts with nsc")
+                    .header("Allow", READ);
+        }
+        return Reply.methodNotAllowed(writable == null ? READ : READ + ", POST");
+    }
+
+    private Reply getAccount(HttpExchange ex, String key) {
+        if (!isAccountKey(key)) {
+            return badKey();
+        }
+        AccountJwts.Stored stored = jwts.account(key);
+        if (stored == null) {
+            return Reply.text(404, "no JWT for account " + key);
+        }
+        return matches(ex.getRequestHeaders().get("If-None-Match"), Reply.etag(stored)) ? Reply.notModified(stored)
+                : Reply.jwt(stored);
+    }
+
+    /** True when an If-None-Match header lists {@code etag} (weak or strong) or is "*". */
+    static boolean matches(List<String> ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String header : ifNoneMatch) {
+            for (String tag : header.split(",")) {
+                String t = tag.trim();
+                if (t.startsWith("W/")) {
+                    t = t.substring(2);
+                }
+                if (t.equals(etag) || t.equals("*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Reply post(HttpExchange ex, String key) {
+        if (!isAccountKey(key)) {
+            return badKey();
+        }
+        Headers h = ex.getRequestHeaders();
+        String type = h.getFirst("Content-Type");
+        if (type != null) {
+            String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (!media.equals(Reply.JWT) && !media.equals("text/plain")) {
+                return Reply.text(415, "send the account JWT as the body with Content-Type application/jwt or text/plain");
+            }
+        }
+        String length = h.getFirst("Content-Length");
+        if (length != null && isLarger(length.trim(), MAX_BODY)) {
+            return tooLarge();
+        }
+        byte[] body;
+        try {
+            body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body: " + e.getMessage(), e);
+        }
+        if (body.length > MAX_BODY) {
+            return tooLarge();
+        }
+        String token = new String(body, StandardCharsets.UTF_8).trim();
+        try {
+            PostedJwtCheck.check(key, token, writable.operatorClaims(), clock.instant().getEpochSecond());
+        } catch (PostedJwtCheck.Refused e) {
+            return Reply.text(400, e.getMessage());
+        }
+        writable.save(key, token);
+        notifier.accountUpdated(key, token);
+        return Reply.empty(200);
+    }
+
+    private static boolean isLarger(String number, long max) {
+        if (!number.matches("[0-9]{1,19}")) {
+            return false; // the server itself refuses malformed lengths before we get here
+        }
+        return number.length() > 10 || Long.parseLong(number) > max;
+    }
+
+    private static Reply tooLarge() {
+        return Reply.text(413, "the request body is larger than 1 MiB, which no account JWT is")
+                .header("Connection", "close");
+    }
+
+    /**
+     * True for an account public key in its one canonical spelling. The decoder accepts a 57th
+     * character of zero bits; Go's does not, and nothing else may name a file.
+     */
+    static boolean isAccountKey(String key) {
+        return key.length() == 56 && NKey.isValidPublicKey(key, KeyKind.ACCOUNT);
+    }
+
+    private static Reply badKey() {
+        return Reply.text(400, "the path must end with an account public key (56 characters starting with A)");
+    }
+
+    private static int send(HttpExchange ex, String method, Reply reply) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        reply.headers().forEach(h::set);
+        byte[] body = reply.body();
+        if (method.equals("HEAD") || reply.status() == 304 || body.length == 0) {
+            ex.sendResponseHeaders(reply.status(), -1);
+            return 0;
+        }
+        ex.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(body);
+        }
+        return body.length;
+    }
+
+    /** A request path as logged: printable ASCII only, and not too long. */
+    static String printable(String path) {
+        if (path == null) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder(Math.min(path.length(), 200));
+        for (int i = 0; i < path.length() && i < 200; i++) {
+            char c = path.charAt(i);
+            b.append(c > ' ' && c < 127 ? c : '?');
+        }
+        return path.length() > 200 ? b.append("...").toString() : b.toString();
+    }
+
+    private synchronized boolean enter() {
+        if (stopping) {
+            return false;
+        }
+        inFlight++;
+        return true;
+    }
+
+    private synchronized void exit() {
+        if (--inFlight == 0) {
+            notifyAll();
+        }
+    }
+
+    /** Refuses new requests, then waits up to {@code millis} for those under way to finish. */
+    synchronized void drain(long millis) throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (inFlight > 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+}
