@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jnsc.jwt.Jwt;
 import dev.jnsc.testing.NatsServer;
 import dev.jnsc.testing.Nsc;
 import java.nio.file.Path;
@@ -41,14 +40,16 @@ class ToolsTest {
         return nsc;
     }
 
-    /** A server trusting O, with the JWT of account A preloaded (a memory resolver). */
+    /** The seed's set-up: `nsc generate config --mem-resolver`, and a server started on that file. */
     private String serve(Nsc nsc) {
-        String accJwt = Nsc.read(nsc.accountJwt("O", "A"));
-        String accPub = Jwt.decode(accJwt).claims().subject();
-        String config = "operator: \"" + nsc.operatorJwt("O") + "\"\n"
-                + "resolver: MEMORY\n"
-                + "resolver_preload: {\n  " + accPub + ": \"" + accJwt + "\"\n}\n";
-        server = NatsServer.start(home.resolve("server"), config);
+        Path conf = home.resolve("server.conf");
+        try {
+            java.nio.file.Files.deleteIfExists(conf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        nsc.ok("generate", "config", "--mem-resolver", "--config-file", conf.toString());
+        server = NatsServer.startWithConfigFile(conf, home);
         return server.url();
     }
 
