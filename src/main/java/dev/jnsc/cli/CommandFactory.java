@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Builds the command line for one run. Only the commands on the path the arguments name are
@@ -38,7 +39,8 @@ public final class CommandFactory {
         Cli cli = new Cli(env, clock, out, err);
         int code;
         try {
-            code = build(args, cli).execute(args);
+            Built built = build(args, cli);
+            code = built.commandLine().execute(built.args());
         } catch (RuntimeException | Error e) {
             // what picocli's handlers did not see (an Error, or a failure while building the model)
             code = new ErrorHandler(cli, java.util.Arrays.asList(args).contains("--verbose"))
@@ -49,10 +51,19 @@ public final class CommandFactory {
         return code;
     }
 
-    static CommandLine build(String[] args, Cli cli) {
-        CommandLine root = configure(new CommandLine(new Root(cli).spec()), cli, args);
+    /** The command line to run and the arguments to give it. */
+    record Built(CommandLine commandLine, String[] args) {
+    }
+
+    /**
+     * A command that does something ("describe operator") runs alone: one picocli model named after
+     * its whole path, with the global options added to it, parsing the arguments without the
+     * command words. Each picocli model costs start-up time, so the root and the groups on the way
+     * are built only when there is no such command (help, or a mistake).
+     */
+    static Built build(String[] args, Cli cli) {
         String path = "";
-        CommandLine parent = root;
+        boolean[] commandWord = new boolean[args.length];
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
@@ -72,11 +83,35 @@ public final class CommandFactory {
             if (entry == null) {
                 break;
             }
-            String childPath = path.isEmpty() ? entry[0] : path + " " + entry[0];
-            CommandLine child = configure(new CommandLine(create(childPath, cli)), cli, args);
-            parent.addSubcommand(entry[0], child, aliases(entry));
+            commandWord[i] = true;
+            path = path.isEmpty() ? entry[0] : path + " " + entry[0];
+        }
+        if (!path.isEmpty() && !GROUPS.containsKey(path)) {
+            CommandSpec leaf = create(path, cli);
+            leaf.name("nsc " + path);
+            Root.addGlobals(leaf, cli, ScopeType.LOCAL);
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!commandWord[i]) {
+                    rest.add(args[i]);
+                }
+            }
+            return new Built(configure(new CommandLine(leaf), cli, args), rest.toArray(new String[0]));
+        }
+        return new Built(tree(path, cli, args), args);
+    }
+
+    /** The root, the groups down to {@code path}, and the children of the last group. */
+    private static CommandLine tree(String path, Cli cli, String[] args) {
+        CommandLine root = configure(new CommandLine(new Root(cli).spec()), cli, args);
+        CommandLine parent = root;
+        String at = "";
+        for (String word : path.isEmpty() ? new String[0] : path.split(" ")) {
+            at = at.isEmpty() ? word : at + " " + word;
+            CommandLine child = configure(new CommandLine(create(at, cli)), cli, args);
+            parent.addSubcommand(word, child, aliases(find(GROUPS.get(parent == root ? "" : at.substring(0,
+                    at.lastIndexOf(' '))), word)));
             parent = child;
-            path = childPath;
         }
         String[] kids = GROUPS.get(path);
         if (kids != null) {

@@ -13,37 +13,48 @@ final class Root implements Runnable {
     Root(Cli cli) {
         spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false).name("nsc");
         spec.usageMessage().description("nsc creates NATS operators, accounts and users, and manages their permissions.");
-        spec.versionProvider(VersionProvider.INSTANCE);
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
-                .scopeType(ScopeType.INHERIT).description("show this help").build());
-        spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true).type(boolean.class).arity("0")
-                .scopeType(ScopeType.INHERIT).description("show the version").build());
-        GlobalOptions g = cli.globals;
-        global("dir", "nsc config directory (holds nsc.json)", g, GlobalOptions.CONFIG_DIR, "--config-dir");
-        global("dir", "stores directory (holds the operator folders)", g, GlobalOptions.DATA_DIR, "--data-dir");
-        global("dir", "keystore directory", g, GlobalOptions.KEYSTORE_DIR, "--keystore-dir");
-        global("dir", "sets --config-dir, --data-dir and --keystore-dir to one directory", g, GlobalOptions.ALL_DIRS,
-                "-H", "--all-dirs");
-        global("key", "signing key: a seed, a stored public key, a seed file or a scoped role", g,
-                GlobalOptions.PRIVATE_KEY, "-K", "--private-key");
-        globalFlag("ask for values interactively", g, GlobalOptions.INTERACTIVE, "-i", "--interactive");
-        globalFlag("print stack traces of errors", g, GlobalOptions.VERBOSE, "--verbose");
+        addGlobals(spec, cli, ScopeType.INHERIT);
     }
 
     CommandSpec spec() {
         return spec;
     }
 
-    private void global(String label, String help, GlobalOptions g, int field, String... names) {
-        Binding b = new Binding(g, field);
-        spec.addOption(OptionSpec.builder(names).type(String.class).paramLabel("<" + label + ">").description(help)
-                .scopeType(ScopeType.INHERIT).getter(b).setter(b).build());
+    /**
+     * The global options, on the root (inherited by every subcommand) or straight on a command that
+     * runs alone (see {@link CommandFactory}).
+     */
+    static void addGlobals(CommandSpec spec, Cli cli, ScopeType scope) {
+        spec.versionProvider(VersionProvider.INSTANCE);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
+                .scopeType(scope).description("show this help").build());
+        spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true).type(boolean.class).arity("0")
+                .scopeType(scope).description("show the version").build());
+        GlobalOptions g = cli.globals;
+        global(spec, scope, "dir", "nsc config directory (holds nsc.json)", g, GlobalOptions.CONFIG_DIR, "--config-dir");
+        global(spec, scope, "dir", "stores directory (holds the operator folders)", g, GlobalOptions.DATA_DIR,
+                "--data-dir");
+        global(spec, scope, "dir", "keystore directory", g, GlobalOptions.KEYSTORE_DIR, "--keystore-dir");
+        global(spec, scope, "dir", "sets --config-dir, --data-dir and --keystore-dir to one directory", g,
+                GlobalOptions.ALL_DIRS, "-H", "--all-dirs");
+        global(spec, scope, "key", "signing key: a seed, a stored public key, a seed file or a scoped role", g,
+                GlobalOptions.PRIVATE_KEY, "-K", "--private-key");
+        globalFlag(spec, scope, "ask for values interactively", g, GlobalOptions.INTERACTIVE, "-i", "--interactive");
+        globalFlag(spec, scope, "print stack traces of errors", g, GlobalOptions.VERBOSE, "--verbose");
     }
 
-    private void globalFlag(String help, GlobalOptions g, int field, String... names) {
+    private static void global(CommandSpec spec, ScopeType scope, String label, String help, GlobalOptions g, int field,
+            String... names) {
+        Binding b = new Binding(g, field);
+        spec.addOption(OptionSpec.builder(names).type(String.class).paramLabel("<" + label + ">").description(help)
+                .scopeType(scope).getter(b).setter(b).build());
+    }
+
+    private static void globalFlag(CommandSpec spec, ScopeType scope, String help, GlobalOptions g, int field,
+            String... names) {
         Binding b = new Binding(g, field);
         spec.addOption(OptionSpec.builder(names).type(boolean.class).arity("0").description(help)
-                .scopeType(ScopeType.INHERIT).getter(b).setter(b).build());
+                .scopeType(scope).getter(b).setter(b).build());
     }
 
     @Override
