@@ -118,7 +118,10 @@ final class DescribeCommands {
                 // independent of how many accounts the store holds.
                 try {
                     dev.jnsc.store.OperatorStore op = ws.stores().operator(decoded.claims().name());
-                    if (op.hasAccount("SYS") && op.decodeAccount("SYS").claims().subject().equals(sys)) {
+                    byte[] token = op.hasAccount("SYS")
+                            ? dev.jnsc.fs.FileChanges.readIfExists(op.accountJwtPath("SYS")) : null;
+                    if (token != null && dev.jnsc.jwt.Jwt.subjectOf(new String(token,
+                            java.nio.charset.StandardCharsets.US_ASCII)).equals(sys)) {
                         names.put(sys, "SYS");
                     }
                 } catch (RuntimeException e) {

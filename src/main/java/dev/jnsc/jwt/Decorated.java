@@ -50,13 +50,27 @@ public final class Decorated {
     public static byte[] formatUserCreds(String userJwt, char[] userSeed) {
         dev.jnsc.nkeys.NKey key = dev.jnsc.nkeys.NKey.fromSeed(userSeed);
         try {
-            String subject = Jwt.subjectOf(userJwt);
-            if (key.kind() != dev.jnsc.nkeys.KeyKind.USER || !key.publicKey().equals(subject)) {
-                throw new JwtException("the seed of " + key.publicKey() + " does not belong to the user JWT of " + subject);
-            }
+            return formatUserCreds(userJwt, key);
         } finally {
             key.clear();
         }
+    }
+
+    /** The creds file for a user key that holds its seed; refused unless it is the JWT's subject. */
+    public static byte[] formatUserCreds(String userJwt, dev.jnsc.nkeys.NKey key) {
+        String subject = Jwt.subjectOf(userJwt);
+        if (key.kind() != dev.jnsc.nkeys.KeyKind.USER || !key.publicKey().equals(subject)) {
+            throw new JwtException("the seed of " + key.publicKey() + " does not belong to the user JWT of " + subject);
+        }
+        char[] userSeed = key.seed();
+        try {
+            return layout(userJwt, userSeed);
+        } finally {
+            Arrays.fill(userSeed, '\0');
+        }
+    }
+
+    private static byte[] layout(String userJwt, char[] userSeed) {
         StringBuilder head = new StringBuilder(userJwt.length() + 300);
         head.append("-----BEGIN NATS USER JWT-----\n").append(userJwt).append("\n------END NATS USER JWT------\n\n")
                 .append(STARS).append(" IMPORTANT ").append(STARS).append('\n')

@@ -11,7 +11,6 @@ import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** delete user, delete account: they remove exactly what their flags say, all or nothing. */
@@ -145,9 +144,5 @@ public final class DeleteOps {
         } else {
             r.ok("the seed of " + what + " (" + pub + ") is not stored");
         }
-    }
-
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
     }
 }

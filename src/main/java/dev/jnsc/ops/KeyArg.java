@@ -59,8 +59,11 @@ public final class KeyArg {
 
     private static NKey fromFile(Path p, KeyKind kind) {
         byte[] data = FileChanges.readIfExists(p);
-        Decorated.Parts parts = Decorated.parse(data == null ? new byte[0] : data);
-        java.util.Arrays.fill(data == null ? new byte[0] : data, (byte) 0);
+        if (data == null) {
+            data = new byte[0];
+        }
+        Decorated.Parts parts = Decorated.parse(data);
+        java.util.Arrays.fill(data, (byte) 0);
         try {
             if (parts.seed() != null) {
                 try {

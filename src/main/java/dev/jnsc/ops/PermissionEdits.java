@@ -1,6 +1,5 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.jwt.Permission;
 import dev.jnsc.jwt.Permissions;
 import java.util.List;
 
@@ -75,10 +74,5 @@ public record PermissionEdits(List<String> allowPub, List<String> allowSub, List
             }
             r.ok(verb + " \"" + v + "\"");
         }
-    }
-
-    /** Convenience for describe-style checks. */
-    static boolean isEmpty(Permission p) {
-        return p.allow().isEmpty() && p.deny().isEmpty();
     }
 }

@@ -215,13 +215,23 @@ public final class PushOps {
         OperatorStore op = ws.operator(null);
         OperatorClaims oc = op.operator();
         String url = serverUrl(oc, req.url());
+        if (!isHttp(url) && !req.all()) {
+            throw new OpsException("pulling from a nats resolver takes every account: use -A/--all");
+        }
         Map<String, String> remote = new LinkedHashMap<>();
         Report r = new Report();
+        // the local accounts the pull may replace, by key: only the one asked for with -a
+        List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
+        Map<String, Local> local = new TreeMap<>();
+        for (String name : which) {
+            AccountClaims ac = op.account(name);
+            local.put(ac.subject(), new Local(name, ac));
+        }
         if (isHttp(url)) {
             AccountServerClient client = new AccountServerClient(url, req.timeout());
-            List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
-            for (String name : which) {
-                String key = op.decodeAccount(name).claims().subject();
+            for (Map.Entry<String, Local> l : local.entrySet()) {
+                String key = l.getKey();
+                String name = l.getValue().name();
                 AccountServerClient.Response res = client.pull(key);
                 if (res.ok()) {
                     remote.put(key, res.body());
@@ -231,9 +241,6 @@ public final class PushOps {
                 }
             }
         } else {
-            if (!req.all()) {
-                throw new OpsException("pulling from a nats resolver takes every account: use -A/--all");
-            }
             try (NatsResolverClient client = NatsResolverClient.connect(url,
                     SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout())) {
                 remote.putAll(client.pack());
@@ -241,16 +248,16 @@ public final class PushOps {
                 throw new OpsException(e.getMessage());
             }
         }
-        store(ws, op, oc, remote, req.overwriteNewer(), r);
+        store(op, oc, remote, local, req.overwriteNewer(), r);
         return r;
     }
 
-    private static void store(Workspace ws, OperatorStore op, OperatorClaims oc, Map<String, String> remote,
-            boolean overwriteNewer, Report r) {
-        Map<String, String> localByKey = new TreeMap<>();
-        for (String name : op.accountNames()) {
-            localByKey.put(op.decodeAccount(name).claims().subject(), name);
-        }
+    /** A local account: its store name and claims. */
+    private record Local(String name, AccountClaims claims) {
+    }
+
+    private static void store(OperatorStore op, OperatorClaims oc, Map<String, String> remote,
+            Map<String, Local> localByKey, boolean overwriteNewer, Report r) {
         FileChanges changes = new FileChanges();
         TreeSet<String> planned = new TreeSet<>();
         for (Map.Entry<String, String> e : remote.entrySet()) {
@@ -265,10 +272,10 @@ public final class PushOps {
                 r.err("the server's JWT for " + e.getKey() + " is not an account of operator \"" + op.name() + "\"");
                 continue;
             }
-            String name = localByKey.get(ac.subject());
-            if (name != null) {
-                AccountClaims mine = op.account(name);
-                if (mine.issuedAt() > ac.issuedAt() && !overwriteNewer) {
+            Local mine = localByKey.get(ac.subject());
+            if (mine != null) {
+                String name = mine.name();
+                if (mine.claims().issuedAt() > ac.issuedAt() && !overwriteNewer) {
                     r.warn("kept the local \"" + name + "\": it is newer than the server's (--overwrite-newer replaces it)");
                     continue;
                 }

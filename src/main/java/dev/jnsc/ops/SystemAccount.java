@@ -10,7 +10,6 @@ import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,9 +51,7 @@ final class SystemAccount {
         ws.keystore().stage(changes, account);
         ws.keystore().stage(changes, signingKey);
         ws.keystore().stage(changes, user);
-        char[] seed = user.seed();
-        byte[] creds = Decorated.formatUserCreds(userJwt, seed);
-        Arrays.fill(seed, '\0');
+        byte[] creds = Decorated.formatUserCreds(userJwt, user);
         ws.keystore().stageCreds(changes, op.name(), ACCOUNT, USER, creds);
         return new Created(account.publicKey(), user.publicKey(), ws.keystore().credsPath(op.name(), ACCOUNT, USER));
     }

@@ -11,10 +11,8 @@ import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.Names;
 import dev.jnsc.store.OperatorStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** add user, generate creds. */
@@ -76,10 +74,7 @@ public final class UserOps {
         if (key.hasSeed()) {
             ws.keystore().stage(changes, key);
             Path creds = ws.keystore().credsPath(op.name(), account, name);
-            char[] seed = key.seed();
-            byte[] content = Decorated.formatUserCreds(token, seed);
-            Arrays.fill(seed, '\0');
-            ws.keystore().stageCreds(changes, op.name(), account, name, content);
+            ws.keystore().stageCreds(changes, op.name(), account, name, Decorated.formatUserCreds(token, key));
             r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
         } else {
             r.ok("skipped generating creds file - user private key is not available");
@@ -145,10 +140,8 @@ public final class UserOps {
         NKey key = ws.keystore().read(uc.subject());
         if (key != null) {
             Path creds = ws.keystore().credsPath(op.name(), account, name);
-            char[] seed = key.seed();
+            byte[] content = Decorated.formatUserCreds(token, key);
             key.clear();
-            byte[] content = Decorated.formatUserCreds(token, seed);
-            Arrays.fill(seed, '\0');
             ws.keystore().stageCreds(changes, op.name(), account, name, content);
             r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
         }
@@ -187,21 +180,17 @@ public final class UserOps {
             }
             user = users.get(0);
         }
-        UserClaims uc = op.user(account, user);
-        NKey key = ws.keystore().read(uc.subject());
+        Jwt.Decoded decoded = op.decodeUser(account, user);
+        String subject = decoded.claims().subject();
+        NKey key = ws.keystore().read(subject);
         if (key == null) {
-            throw new OpsException("the seed of user \"" + user + "\" (" + uc.subject() + ") is not in the keystore "
+            throw new OpsException("the seed of user \"" + user + "\" (" + subject + ") is not in the keystore "
                     + ws.keystore().root());
         }
-        char[] seed = key.seed();
-        key.clear();
         try {
-            String token = new String(Files.readAllBytes(op.userJwtPath(account, user)), java.nio.charset.StandardCharsets.US_ASCII).trim();
-            return Decorated.formatUserCreds(token, seed);
-        } catch (java.io.IOException e) {
-            throw new OpsException("cannot read user \"" + user + "\": " + e.getMessage());
+            return Decorated.formatUserCreds(decoded.token(), key);
         } finally {
-            Arrays.fill(seed, '\0');
+            key.clear();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.jnsc.resolver;
 
-import dev.jnsc.jwt.Json;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -212,11 +211,6 @@ public final class NatsResolverClient implements AutoCloseable {
             throw new ResolverException("the server refused " + subject + ": " + asyncError);
         }
         return out;
-    }
-
-    /** Parses a JSON reply payload (for callers that need more than {@link ServerReply}). */
-    static Object json(byte[] payload) {
-        return Json.parse(payload);
     }
 
     @Override
