@@ -24,7 +24,7 @@ final class AddAccountCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(AccountOps.add(cli.workspace(), new AccountOps.AddAccount(Options.requiredName(a, "account"),
+        return cli.report(AccountOps.add(cli.writer(), new AccountOps.AddAccount(Options.requiredName(a, "account"),
                 a.str("--public-key"), a.str("--start"), a.str("--expiry"), cli.signer(), Options.accountLimits(a),
                 Options.permissions(a), a.list("--tag"))));
     }

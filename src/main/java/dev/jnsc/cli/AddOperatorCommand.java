@@ -19,7 +19,7 @@ final class AddOperatorCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(OperatorOps.add(cli.workspace(), new OperatorOps.AddOperator(Options.requiredName(a, "operator"),
+        return cli.report(OperatorOps.add(cli.writer(), new OperatorOps.AddOperator(Options.requiredName(a, "operator"),
                 a.flag("--generate-signing-key"), a.flag("--sys"), a.str("--start"), a.str("--expiry"))));
     }
 }

@@ -24,7 +24,7 @@ final class AddUserCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(UserOps.add(cli.workspace(), new UserOps.AddUser(a.str("--account"),
+        return cli.report(UserOps.add(cli.writer(), new UserOps.AddUser(a.str("--account"),
                 Options.requiredName(a, "user"), a.str("--public-key"), a.str("--start"), a.str("--expiry"),
                 cli.signer(), Options.permissions(a), Options.userLimits(a), a.list("--tag"))));
     }

@@ -34,6 +34,29 @@ final class Cli {
         return workspace;
     }
 
+    /**
+     * The workspace of a command that writes: it holds the store lock from here until the run
+     * ends, so that what the command reads cannot change before it commits.
+     */
+    Workspace writer() {
+        Workspace ws = workspace();
+        ws.lock(globals.lockTimeout(), this::warn);
+        return ws;
+    }
+
+    /** Releases what the run holds (the store lock). */
+    void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    /** A "[WARN] …" line on stderr, at once. */
+    void warn(String message) {
+        err.println(prefix(Report.Status.WARN) + message);
+        err.flush();
+    }
+
     /** The -K value, or null. */
     String signer() {
         return globals.privateKey;

@@ -30,7 +30,7 @@ public final class CommandFactory {
 
     /** Global options that take a value (so the path walk skips it). */
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
-            "--config-dir", "--data-dir", "--keystore-dir", "-H", "--all-dirs", "-K", "--private-key");
+            "--config-dir", "--data-dir", "--keystore-dir", "-H", "--all-dirs", "-K", "--private-key", "--lock-timeout");
 
     private CommandFactory() {
     }
@@ -45,6 +45,8 @@ public final class CommandFactory {
             // what picocli's handlers did not see (an Error, or a failure while building the model)
             code = new ErrorHandler(cli, java.util.Arrays.asList(args).contains("--verbose"))
                     .handleExecutionException(e instanceof Exception ? (Exception) e : new IllegalStateException(e), null, null);
+        } finally {
+            cli.close();
         }
         out.flush();
         err.flush();

@@ -34,7 +34,7 @@ final class DeleteCommands {
             if (names.isEmpty()) {
                 throw new UsageException("name the users to delete: nsc delete user <name> or -n <name> (repeatable)");
             }
-            return cli.report(DeleteOps.users(cli.workspace(), new DeleteOps.DeleteUsers(a.str("--account"), names,
+            return cli.report(DeleteOps.users(cli.writer(), new DeleteOps.DeleteUsers(a.str("--account"), names,
                     a.flag("--revoke"), a.flag("--rm-creds"), a.flag("--rm-nkey"), cli.signer())));
         }
     }
@@ -56,7 +56,7 @@ final class DeleteCommands {
 
         @Override
         int run(Args a) {
-            return cli.report(DeleteOps.account(cli.workspace(), new DeleteOps.DeleteAccount(Options.name(a),
+            return cli.report(DeleteOps.account(cli.writer(), new DeleteOps.DeleteAccount(Options.name(a),
                     a.flag("--rm-creds"), a.flag("--rm-nkey"))));
         }
     }

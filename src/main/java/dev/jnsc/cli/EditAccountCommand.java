@@ -22,7 +22,7 @@ final class EditAccountCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(AccountOps.edit(cli.workspace(), new AccountOps.EditAccount(Options.name(a), cli.signer(),
+        return cli.report(AccountOps.edit(cli.writer(), new AccountOps.EditAccount(Options.name(a), cli.signer(),
                 Options.accountLimits(a), Options.permissions(a), a.list("--sk"), a.list("--rm-sk"), a.list("--tag"),
                 a.list("--rm-tag"), a.str("--start"), a.str("--expiry"))));
     }

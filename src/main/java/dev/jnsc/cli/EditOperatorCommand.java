@@ -25,7 +25,7 @@ final class EditOperatorCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(OperatorOps.edit(cli.workspace(), new OperatorOps.EditOperator(cli.signer(),
+        return cli.report(OperatorOps.edit(cli.writer(), new OperatorOps.EditOperator(cli.signer(),
                 a.list("--service-url"), a.list("--rm-service-url"), a.str("--account-jwt-server-url"),
                 a.flag("--rm-account-jwt-server-url"), a.list("--sk"), a.list("--rm-sk"), a.list("--tag"),
                 a.list("--rm-tag"), a.str("--start"), a.str("--expiry"), a.str("--system-account"),

@@ -21,7 +21,7 @@ final class EditSigningKeyCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(AccountOps.editSigningKey(cli.workspace(), new AccountOps.EditSigningKey(a.str("--account"),
+        return cli.report(AccountOps.editSigningKey(cli.writer(), new AccountOps.EditSigningKey(a.str("--account"),
                 a.str("--sk"), a.str("--role"), a.str("--description"), cli.signer(), Options.permissions(a),
                 Options.userLimits(a))));
     }

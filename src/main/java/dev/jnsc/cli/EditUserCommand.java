@@ -21,7 +21,7 @@ final class EditUserCommand extends Leaf {
 
     @Override
     int run(Args a) {
-        return cli.report(UserOps.edit(cli.workspace(), new UserOps.EditUser(a.str("--account"), Options.name(a),
+        return cli.report(UserOps.edit(cli.writer(), new UserOps.EditUser(a.str("--account"), Options.name(a),
                 cli.signer(), Options.permissions(a), Options.userLimits(a), a.list("--tag"), a.list("--rm-tag"), a.str("--start"),
                 a.str("--expiry"))));
     }

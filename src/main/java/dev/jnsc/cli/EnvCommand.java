@@ -26,9 +26,10 @@ final class EnvCommand extends Leaf {
         String store = a.str("--store");
         String operator = a.str("--operator");
         String account = a.str("--account");
-        Workspace ws = cli.workspace();
+        boolean sets = store != null || operator != null || account != null;
+        Workspace ws = sets ? cli.writer() : cli.workspace();
         ContextOps.set(ws, new ContextOps.SetDefaults(store, operator, account));
-        if (store != null || operator != null || account != null) {
+        if (sets) {
             ws = new Workspace(ws.dirs(), cli.clock, null);
         }
         Environment env = ws.env();

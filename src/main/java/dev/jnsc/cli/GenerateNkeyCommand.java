@@ -35,7 +35,7 @@ final class GenerateNkeyCommand extends Leaf {
         if (a.flag("--user")) {
             kinds.add(KeyKind.USER);
         }
-        Workspace ws = cli.workspace();
+        Workspace ws = store ? cli.writer() : cli.workspace();
         for (NKey k : KeyOps.generate(ws, kinds, store)) {
             if (store) {
                 cli.out.println(k.publicKey());

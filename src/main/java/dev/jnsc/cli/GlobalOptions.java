@@ -11,6 +11,9 @@ final class GlobalOptions {
     static final int PRIVATE_KEY = 4;
     static final int INTERACTIVE = 5;
     static final int VERBOSE = 6;
+    static final int LOCK_TIMEOUT = 7;
+    /** How long a writing command waits for another to finish, unless --lock-timeout says otherwise. */
+    static final java.time.Duration DEFAULT_LOCK_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     String configDir;
     String dataDir;
@@ -19,6 +22,7 @@ final class GlobalOptions {
     String privateKey;
     boolean interactive;
     boolean verbose;
+    String lockTimeout;
 
     /** Sets one option by its id (no lambdas: they cost start-up time to link). */
     void set(int field, Object v) {
@@ -41,8 +45,31 @@ final class GlobalOptions {
             case INTERACTIVE:
                 interactive = (Boolean) v;
                 break;
+            case LOCK_TIMEOUT:
+                lockTimeout = (String) v;
+                break;
             default:
                 verbose = (Boolean) v;
+        }
+    }
+
+    /** --lock-timeout: seconds, or a Go duration such as 500ms or 2m; 0 means do not wait. */
+    java.time.Duration lockTimeout() {
+        if (lockTimeout == null) {
+            return DEFAULT_LOCK_TIMEOUT;
+        }
+        String v = lockTimeout.trim();
+        if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+            try {
+                return java.time.Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--lock-timeout \"" + lockTimeout + "\" is too long");
+            }
+        }
+        try {
+            return java.time.Duration.ofNanos(dev.jnsc.ops.Durations.parseNanos("--lock-timeout", lockTimeout));
+        } catch (dev.jnsc.ops.OpsException e) {
+            throw new UsageException(e.getMessage() + " (or a number of seconds)");
         }
     }
 

@@ -81,7 +81,7 @@ final class PushPullCommands {
             if (a.has("--account") && a.flag("--all")) {
                 throw new UsageException("use either -a <account> or -A, not both");
             }
-            return cli.report(PushOps.pull(cli.workspace(), new PushOps.Pull(a.str("--account"), a.flag("--all"),
+            return cli.report(PushOps.pull(cli.writer(), new PushOps.Pull(a.str("--account"), a.flag("--all"),
                     a.str("--account-jwt-server-url"), a.flag("--overwrite-newer"), a.str("--system-account"),
                     a.str("--system-user"), timeout(a))));
         }

@@ -34,7 +34,7 @@ final class RevocationCommands {
 
         @Override
         int run(Args a) {
-            return cli.report(RevocationOps.add(cli.workspace(), revoke(cli, a)));
+            return cli.report(RevocationOps.add(cli.writer(), revoke(cli, a)));
         }
     }
 
@@ -51,7 +51,7 @@ final class RevocationCommands {
 
         @Override
         int run(Args a) {
-            return cli.report(RevocationOps.delete(cli.workspace(), revoke(cli, a)));
+            return cli.report(RevocationOps.delete(cli.writer(), revoke(cli, a)));
         }
     }
 

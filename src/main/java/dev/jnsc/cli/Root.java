@@ -39,6 +39,8 @@ final class Root implements Runnable {
                 GlobalOptions.ALL_DIRS, "-H", "--all-dirs");
         global(spec, scope, "key", "signing key: a seed, a stored public key, a seed file or a scoped role", g,
                 GlobalOptions.PRIVATE_KEY, "-K", "--private-key");
+        global(spec, scope, "duration", "how long a command that writes waits for another to finish (default 30s)", g,
+                GlobalOptions.LOCK_TIMEOUT, "--lock-timeout");
         globalFlag(spec, scope, "ask for values interactively", g, GlobalOptions.INTERACTIVE, "-i", "--interactive");
         globalFlag(spec, scope, "print stack traces of errors", g, GlobalOptions.VERBOSE, "--verbose");
     }

@@ -20,7 +20,7 @@ final class SelectCommands {
 
         @Override
         int run(Args a) {
-            ContextOps.set(cli.workspace(), new ContextOps.SetDefaults(null, a.positional(0), null));
+            ContextOps.set(cli.writer(), new ContextOps.SetDefaults(null, a.positional(0), null));
             return 0;
         }
     }
@@ -38,7 +38,7 @@ final class SelectCommands {
 
         @Override
         int run(Args a) {
-            ContextOps.set(cli.workspace(), new ContextOps.SetDefaults(null, null, a.positional(0)));
+            ContextOps.set(cli.writer(), new ContextOps.SetDefaults(null, null, a.positional(0)));
             return 0;
         }
     }

@@ -2,69 +2,95 @@ package dev.jnsc.fs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The files one command writes or deletes, applied together by {@link #commit()}. Every write is
- * atomic (a temp file in the same folder, then a rename); new files are 0600 and new folders
- * 0700. If any step fails, the steps already applied are undone: replaced files get their old
- * content back, new files and the folders made for them are removed.
+ * The files one command writes or deletes, applied together by {@link #commit(Path)}: all of them
+ * or none, also when the process is killed or the machine loses power (see {@link Journal}).
+ *
+ * <p>A commit first checks everything it can without changing anything (files that must be new,
+ * folders in the way, folders to delete that hold other files), then writes every new content to
+ * a temp file beside its target ({@code .<name>.tmp}, 0600) and syncs it, records the commit, and
+ * only then renames the temp files over their targets and deletes what is to be deleted. New
+ * folders are 0700, new files 0600, whatever the umask.
+ *
+ * <p>The order of renames keeps the keystore ahead of the store, so that even without the journal
+ * a JWT never exists without its seed: seeds ({@code .nk}) first, then creds files, then
+ * everything else, nsc.json last. Deletes go the other way: JWTs and other files first, then creds,
+ * then seeds, then folders, deepest first.
  */
 public final class FileChanges {
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
-
-    private final List<Step> steps = new ArrayList<>();
+    /** Planned changes by path, in the order they were first planned. */
+    private final Map<Path, Step> steps = new LinkedHashMap<>();
+    /** Told of each point a commit passes ("prepared", "temp", "committed", "applied"); tests crash there. */
+    private Consumer<String> points = p -> { };
 
     private static final class Step {
         final Path path;
         final byte[] content; // null = delete
         final boolean mustBeNew;
+        Path temp;
         byte[] previous;
         boolean existed;
         boolean wasDir;
         boolean applied;
-        final List<Path> createdDirs = new ArrayList<>();
+        int rank;
 
         Step(Path path, byte[] content, boolean mustBeNew) {
             this.path = path;
             this.content = content;
             this.mustBeNew = mustBeNew;
         }
+
+        boolean isWrite() {
+            return content != null;
+        }
+    }
+
+    /** For crash tests: {@code hook} runs at each point of the commit and may throw an Error there. */
+    FileChanges onPoint(Consumer<String> hook) {
+        points = hook;
+        return this;
     }
 
     /** Writes {@code content} to {@code path}, replacing what is there. The array is not copied. */
     public FileChanges write(Path path, byte[] content) {
-        steps.add(new Step(path, content, false));
-        return this;
+        return add(new Step(normal(path), content, false));
     }
 
-    /** Writes a new file; commit fails if the file exists by then. */
+    /** Writes a new file; the commit fails, changing nothing, if the file exists by then. */
     public FileChanges create(Path path, byte[] content) {
-        steps.add(new Step(path, content, true));
+        return add(new Step(normal(path), content, true));
+    }
+
+    /** Deletes a file, or a folder that is empty once the other deletes of this commit are done. */
+    public FileChanges delete(Path path) {
+        return add(new Step(normal(path), null, false));
+    }
+
+    /** A later change of the same path replaces the earlier one. */
+    private FileChanges add(Step s) {
+        steps.remove(s.path);
+        steps.put(s.path, s);
         return this;
     }
 
-    /** Deletes a file, or a folder that is empty by the time this step runs. */
-    public FileChanges delete(Path path) {
-        steps.add(new Step(path, null, false));
-        return this;
+    private static Path normal(Path p) {
+        return p.toAbsolutePath().normalize();
     }
 
     public boolean isEmpty() {
@@ -73,156 +99,353 @@ public final class FileChanges {
 
     /** True when a delete of {@code path} is already planned. */
     public boolean deletes(Path path) {
-        for (Step s : steps) {
-            if (s.content == null && s.path.equals(path)) {
-                return true;
-            }
-        }
-        return false;
+        Step s = steps.get(normal(path));
+        return s != null && !s.isWrite();
     }
 
     /** True when a write to {@code path} is already planned. */
     public boolean writes(Path path) {
-        for (Step s : steps) {
-            if (s.content != null && s.path.equals(path)) {
-                return true;
-            }
-        }
-        return false;
+        Step s = steps.get(normal(path));
+        return s != null && s.isWrite();
     }
 
+    /**
+     * Applies the changes without a journal: for files outside the store (an output file), where a
+     * crash may leave a temp file but never a half-written target.
+     */
     public void commit() {
-        try {
-            for (Step s : steps) {
-                apply(s);
-            }
-        } catch (IOException | RuntimeException e) {
-            rollback();
-            if (e instanceof FileAlreadyExistsException) {
-                throw new UncheckedIOException(e.getMessage() + " already exists", (IOException) e);
-            }
-            throw e instanceof IOException ? new UncheckedIOException(describe(e), (IOException) e) : (RuntimeException) e;
-        } finally {
-            for (Step s : steps) {
-                wipe(s.previous);
-            }
-        }
+        commit(null);
     }
 
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied: " + m;
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    private void apply(Step s) throws IOException {
-        s.existed = Files.exists(s.path, LinkOption.NOFOLLOW_LINKS);
-        if (s.content == null) {
-            if (!s.existed) {
-                return;
-            }
-            s.wasDir = Files.isDirectory(s.path, LinkOption.NOFOLLOW_LINKS);
-            s.previous = s.wasDir ? null : Files.readAllBytes(s.path);
-            Files.delete(s.path);
-            s.applied = true;
+    /**
+     * Applies every change or none. With {@code journalDir} (the folder whose lock the caller
+     * holds), the commit survives a crash: the next {@link Journal#recover} finishes or undoes it.
+     *
+     * @throws UncheckedIOException naming the file that could not be written and why; nothing has
+     *         changed then
+     */
+    public void commit(Path journalDir) {
+        if (steps.isEmpty()) {
             return;
         }
-        if (s.existed && s.mustBeNew) {
-            throw new FileAlreadyExistsException(s.path.toString());
+        List<Step> order = ordered();
+        List<Path> newDirs = new ArrayList<>();
+        Journal journal = journalDir == null ? null : new Journal(journalDir.toAbsolutePath().normalize());
+        boolean recorded = false;
+        try {
+            try {
+                check(order, newDirs, journal != null);
+                if (journal != null) {
+                    journal.write(false, actions(order, newDirs));
+                    recorded = true;
+                }
+                points.accept("prepared");
+                prepare(order, newDirs);
+                if (journal != null) {
+                    journal.write(true, actions(order, newDirs));
+                }
+                points.accept("committed");
+            } catch (RuntimeException e) {
+                discard(order, newDirs);
+                if (recorded) {
+                    journal.deleteQuietly();
+                }
+                throw e;
+            } catch (IOException e) {
+                discard(order, newDirs);
+                if (recorded) {
+                    journal.deleteQuietly();
+                }
+                throw new UncheckedIOException("cannot record the changes in " + journal.file() + ": "
+                        + Disk.reason(e), e);
+            }
+            try {
+                apply(order);
+            } catch (RuntimeException e) {
+                rollback(order, newDirs);
+                if (journal != null) {
+                    journal.deleteQuietly();
+                }
+                throw e;
+            }
+            if (journal != null) {
+                try {
+                    journal.delete();
+                } catch (IOException e) {
+                    // done; the next command finds every action of the journal done already
+                }
+            }
+        } finally {
+            for (Step s : steps.values()) {
+                if (s.previous != null) {
+                    Arrays.fill(s.previous, (byte) 0);
+                    s.previous = null;
+                }
+            }
         }
-        if (s.existed) {
-            s.previous = Files.readAllBytes(s.path);
-        }
-        makeDirs(s.path.getParent(), s.createdDirs);
-        s.applied = true;
-        writeAtomically(s.path, s.content);
     }
 
-    private void rollback() {
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            Step s = steps.get(i);
+    /** Renames (seeds, creds, others, nsc.json), then file deletes (the reverse), then folders, deepest first. */
+    private List<Step> ordered() {
+        List<Step> out = new ArrayList<>(steps.values());
+        for (Step s : out) {
+            s.rank = rank(s);
+        }
+        out.sort(Comparator.comparingInt(s -> s.rank));
+        return out;
+    }
+
+    private static int rank(Step s) {
+        String name = s.path.getFileName() == null ? "" : s.path.getFileName().toString();
+        int kind = name.endsWith(".nk") ? 0 : name.endsWith(".creds") ? 1 : name.equals("nsc.json") ? 3 : 2;
+        if (s.isWrite()) {
+            return kind;
+        }
+        if (Files.isDirectory(s.path, LinkOption.NOFOLLOW_LINKS)) {
+            return 1000 - s.path.getNameCount();
+        }
+        return 10 + (3 - kind);
+    }
+
+    /** Everything that can be known before a change: nothing is created here. */
+    private void check(List<Step> order, List<Path> newDirs, boolean journaled) {
+        Set<Path> seen = new java.util.HashSet<>();
+        for (Step s : order) {
+            BasicFileAttributes a = attributes(s.path);
+            s.existed = a != null;
+            if (!s.isWrite()) {
+                if (a != null) {
+                    s.wasDir = a.isDirectory();
+                    if (s.wasDir) {
+                        requireOnlyPlannedEntries(s.path);
+                    } else {
+                        s.previous = read(s.path, "delete");
+                    }
+                }
+                continue;
+            }
+            if (a != null && s.mustBeNew) {
+                throw new UncheckedIOException(s.path + " already exists", new java.nio.file.FileAlreadyExistsException(
+                        s.path.toString()));
+            }
+            if (a != null && a.isDirectory()) {
+                throw failure("write", s.path, "it is a folder");
+            }
+            if (a != null) {
+                s.previous = read(s.path, "replace");
+            }
+            missingDirs(s.path, s.path.getParent(), newDirs, seen);
+            if (journaled) {
+                s.temp = s.path.resolveSibling("." + s.path.getFileName() + ".tmp");
+            }
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (p.getParent() != null && !Files.isDirectory(p.getParent())) {
+                return null; // a file where a folder should be: the check of the folders names it
+            }
+            throw failure("read", p, Disk.reason(e));
+        }
+    }
+
+    private static byte[] read(Path p, String verb) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw failure(verb, p, Disk.reason(e));
+        }
+    }
+
+    /** A folder is deleted only when every entry in it is deleted by the same commit. */
+    private void requireOnlyPlannedEntries(Path dir) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path entry : ds) {
+                if (!deletes(entry)) {
+                    throw failure("delete", dir, "it holds " + entry.getFileName() + ", which nsc does not delete");
+                }
+            }
+        } catch (IOException e) {
+            throw failure("delete", dir, Disk.reason(e));
+        }
+    }
+
+    /**
+     * Adds the folders missing above {@code target}, outermost first, once each; {@code seen}
+     * holds the folders already known to exist or planned.
+     */
+    private static void missingDirs(Path target, Path dir, List<Path> newDirs, Set<Path> seen) {
+        if (dir == null || seen.contains(dir)) {
+            return;
+        }
+        BasicFileAttributes a = attributes(dir);
+        if (a != null && (a.isDirectory() || a.isSymbolicLink() && Files.isDirectory(dir))) {
+            seen.add(dir);
+            return;
+        }
+        if (a != null) {
+            throw failure("write", target, dir + " exists and is not a folder");
+        }
+        missingDirs(target, dir.getParent(), newDirs, seen);
+        seen.add(dir);
+        newDirs.add(dir);
+    }
+
+    private static List<Journal.Action> actions(List<Step> order, List<Path> newDirs) {
+        List<Journal.Action> out = new ArrayList<>();
+        for (Path d : newDirs) {
+            out.add(new Journal.Action(Journal.Kind.MKDIR, d, null));
+        }
+        for (Step s : order) {
+            if (s.isWrite()) {
+                out.add(new Journal.Action(Journal.Kind.WRITE, s.path, s.temp));
+            } else if (s.existed) {
+                out.add(new Journal.Action(Journal.Kind.DELETE, s.path, null));
+            }
+        }
+        return out;
+    }
+
+    /** Makes the new folders and a synced temp file for every write; no target changes yet. */
+    private void prepare(List<Step> order, List<Path> newDirs) {
+        Set<Path> dirty = new LinkedHashSet<>();
+        for (Path d : newDirs) {
+            try {
+                Disk.mkdir(d);
+            } catch (IOException e) {
+                throw failure("create the folder", d, Disk.reason(e));
+            }
+            dirty.add(d.getParent());
+        }
+        for (Step s : order) {
+            if (!s.isWrite()) {
+                continue;
+            }
+            try {
+                if (s.temp == null) {
+                    s.temp = Files.createTempFile(s.path.getParent(), "." + s.path.getFileName() + ".", ".tmp");
+                    Files.delete(s.temp);
+                } else {
+                    Files.deleteIfExists(s.temp);
+                }
+                Disk.writeNew(s.temp, s.content);
+            } catch (IOException e) {
+                throw failure("write", s.path, Disk.reason(e));
+            }
+            dirty.add(s.path.getParent());
+            points.accept("temp");
+        }
+        sync(dirty);
+    }
+
+    /** Renames and deletes, in order; afterwards the folders are synced. */
+    private void apply(List<Step> order) {
+        Set<Path> dirty = new LinkedHashSet<>();
+        for (Step s : order) {
+            try {
+                if (s.isWrite()) {
+                    Journal.move(s.temp, s.path);
+                } else if (s.existed) {
+                    Files.delete(s.path);
+                } else {
+                    continue;
+                }
+            } catch (IOException e) {
+                throw failure(s.isWrite() ? "write" : "delete", s.path, Disk.reason(e));
+            }
+            s.applied = true;
+            dirty.add(s.path.getParent());
+            points.accept("applied");
+        }
+        sync(dirty);
+    }
+
+    private static void sync(Set<Path> dirs) {
+        for (Path d : dirs) {
+            try {
+                Disk.syncDir(d);
+            } catch (IOException e) {
+                throw failure("sync the folder", d, Disk.reason(e));
+            }
+        }
+    }
+
+    /** Before the commit point: removes temp files and the folders made for them. */
+    private static void discard(List<Step> order, List<Path> newDirs) {
+        for (Step s : order) {
+            if (s.temp != null) {
+                try {
+                    Files.deleteIfExists(s.temp);
+                } catch (IOException ignored) {
+                    // best effort: the original failure is what gets reported
+                }
+            }
+        }
+        for (int i = newDirs.size() - 1; i >= 0; i--) {
+            Disk.rmdirIfEmpty(newDirs.get(i));
+        }
+    }
+
+    /**
+     * A rename or delete failed after the commit point (in this process, so the previous contents
+     * are at hand): put back what was changed, then discard the rest.
+     */
+    private static void rollback(List<Step> order, List<Path> newDirs) {
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Step s = order.get(i);
             if (!s.applied) {
                 continue;
             }
             try {
-                if (s.existed && s.wasDir) {
-                    makeDirs(s.path, new ArrayList<>());
-                } else if (s.existed && s.previous != null) {
-                    makeDirs(s.path.getParent(), new ArrayList<>());
+                if (s.wasDir) {
+                    Disk.mkdir(s.path);
+                } else if (s.existed) {
                     writeAtomically(s.path, s.previous);
-                } else if (!s.existed) {
+                } else {
                     Files.deleteIfExists(s.path);
-                }
-                for (int d = s.createdDirs.size() - 1; d >= 0; d--) {
-                    Files.deleteIfExists(s.createdDirs.get(d));
                 }
             } catch (IOException ignored) {
                 // best effort: the original failure is what gets reported
             }
         }
+        discard(order, newDirs);
     }
 
-    /** Creates missing folders (0700), innermost last, recording those it made. */
+    private static UncheckedIOException failure(String verb, Path p, String reason) {
+        return new UncheckedIOException("cannot " + verb + " " + p + ": " + reason, new IOException(reason));
+    }
+
+    /** Creates missing folders (0700), outermost first, recording those it made. */
     public static void makeDirs(Path dir, List<Path> created) throws IOException {
         if (dir == null || Files.isDirectory(dir)) {
             return;
         }
         makeDirs(dir.getParent(), created);
         try {
-            if (supportsPosix(dir.getParent())) {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-            } else {
-                Files.createDirectory(dir);
-            }
+            Disk.mkdir(dir);
             created.add(dir);
-        } catch (FileAlreadyExistsException e) {
+        } catch (java.nio.file.FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw new IOException(dir + " exists and is not a folder");
             }
         }
     }
 
-    /** Writes a 0600 file through a temp file in the same folder and an atomic rename. */
+    /** Writes a 0600 file through a synced temp file in the same folder and an atomic rename. */
     public static void writeAtomically(Path path, byte[] content) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
-        Path tmp;
-        if (supportsPosix(dir)) {
-            FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(FILE_MODE);
-            tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp", attr);
-        } else {
-            tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        }
+        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(content);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(false);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.delete(tmp);
+            Disk.writeNew(tmp, content);
+            Journal.move(tmp, path);
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (NoSuchFileException ignored) {
-                // already renamed
-            }
-        }
-    }
-
-    private static boolean supportsPosix(Path dir) {
-        return dir != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static void wipe(byte[] b) {
-        if (b != null) {
-            Arrays.fill(b, (byte) 0);
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -233,7 +456,7 @@ public final class FileChanges {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + p + ": " + Disk.reason(e), e);
         }
     }
 }

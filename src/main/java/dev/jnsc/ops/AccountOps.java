@@ -58,7 +58,7 @@ public final class AccountOps {
         op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
         ws.select(op.name(), name);
         ws.stageContext(changes);
-        changes.commit();
+        ws.commit(changes);
         r.ok("added account \"" + name + "\"");
         return r;
     }
@@ -117,7 +117,7 @@ public final class AccountOps {
                 oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
         FileChanges changes = new FileChanges();
         op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
-        changes.commit();
+        ws.commit(changes);
         r.ok("edited signing key \"" + pub + "\"");
         return r;
     }
@@ -174,7 +174,7 @@ public final class AccountOps {
         NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
                 oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
         op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
-        changes.commit();
+        ws.commit(changes);
         r.ok("edited account \"" + name + "\"");
         return r;
     }

@@ -62,6 +62,6 @@ public final class ContextOps {
         }
         FileChanges c = new FileChanges();
         ws.context().stage(c);
-        c.commit();
+        ws.commit(c);
     }
 }

@@ -59,7 +59,7 @@ public final class DeleteOps {
             op.stageAccount(changes, account, Jwt.encode(ac, signer, now));
             r.ok("re-signed account \"" + account + "\" with the revocations - push it so that servers refuse the users");
         }
-        changes.commit();
+        ws.commit(changes);
         return r;
     }
 
@@ -106,7 +106,7 @@ public final class DeleteOps {
             ws.select(op.name(), null);
             ws.stageContext(changes);
         }
-        changes.commit();
+        ws.commit(changes);
         r.ok("deleted account \"" + name + "\" - to remove it from nats-servers too, use \"nsc push --prune\" or "
                 + "\"nsc push -R " + ac.subject() + "\"");
         return r;

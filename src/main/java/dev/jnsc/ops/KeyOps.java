@@ -25,7 +25,7 @@ public final class KeyOps {
                 ws.keystore().stage(c, key);
             }
         }
-        c.commit();
+        ws.commit(c);
         return keys;
     }
 }

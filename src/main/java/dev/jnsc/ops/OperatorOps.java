@@ -54,7 +54,7 @@ public final class OperatorOps {
         op.stageOperator(changes, Jwt.encode(oc, key, now));
         ws.select(name, sys == null ? null : SystemAccount.ACCOUNT);
         ws.stageContext(changes);
-        changes.commit();
+        ws.commit(changes);
         r.ok("added operator \"" + name + "\"");
         if (sys != null) {
             r.ok("created system_account: name:" + SystemAccount.ACCOUNT + " id:" + sys.accountKey());
@@ -184,7 +184,7 @@ public final class OperatorOps {
         NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
                 oc.subject(), oc.signingKeys(), false, true);
         op.stageOperator(changes, Jwt.encode(oc, signer, now));
-        changes.commit();
+        ws.commit(changes);
         r.ok("edited operator \"" + op.name() + "\"");
         return r;
     }

@@ -248,7 +248,7 @@ public final class PushOps {
                 throw new OpsException(e.getMessage());
             }
         }
-        store(op, oc, remote, local, req.overwriteNewer(), r);
+        store(ws, op, oc, remote, local, req.overwriteNewer(), r);
         return r;
     }
 
@@ -256,7 +256,7 @@ public final class PushOps {
     private record Local(String name, AccountClaims claims) {
     }
 
-    private static void store(OperatorStore op, OperatorClaims oc, Map<String, String> remote,
+    private static void store(Workspace ws, OperatorStore op, OperatorClaims oc, Map<String, String> remote,
             Map<String, Local> localByKey, boolean overwriteNewer, Report r) {
         FileChanges changes = new FileChanges();
         TreeSet<String> planned = new TreeSet<>();
@@ -299,7 +299,7 @@ public final class PushOps {
         if (remote.isEmpty()) {
             r.ok("the servers hold no accounts");
         }
-        changes.commit();
+        ws.commit(changes);
     }
 
     private static String serverUrl(OperatorClaims oc, String override) {

@@ -104,7 +104,7 @@ public final class RevocationOps {
                 oc.signingKeys(), oc.strictSigningKeyUsage(), false);
         FileChanges c = new FileChanges();
         t.op.stageAccount(c, t.account, Jwt.encode(t.ac, signer, ws.now()));
-        c.commit();
+        ws.commit(c);
         r.ok("edited account \"" + t.account + "\" - push it so that servers apply the change");
     }
 }

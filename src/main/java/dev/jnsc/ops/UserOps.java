@@ -79,7 +79,7 @@ public final class UserOps {
         } else {
             r.ok("skipped generating creds file - user private key is not available");
         }
-        changes.commit();
+        ws.commit(changes);
         r.ok("added user \"" + name + "\" to account \"" + account + "\"");
         return r;
     }
@@ -145,7 +145,7 @@ public final class UserOps {
             ws.keystore().stageCreds(changes, op.name(), account, name, content);
             r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
         }
-        changes.commit();
+        ws.commit(changes);
         r.ok("edited user \"" + name + "\"");
         return r;
     }

@@ -3,6 +3,8 @@ package dev.jnsc.ops;
 import dev.jnsc.env.Dirs;
 import dev.jnsc.env.Environment;
 import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Journal;
+import dev.jnsc.fs.StoreLock;
 import dev.jnsc.keystore.Keystore;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One command's view of the world: resolved folders, nsc.json, the stores, the keystore, the
@@ -29,6 +33,8 @@ public final class Workspace {
     private String cwdOperator;
     private String cwdAccount;
     private boolean contextChanged;
+    private StoreLock lock;
+    private Path journalDir;
 
     /** @param random the source of new keys, or null for a SecureRandom made on first use */
     public Workspace(Dirs dirs, Clock clock, SecureRandom random) {
@@ -152,6 +158,56 @@ public final class Workspace {
         }
         throw new OpsException("no account is selected and operator \"" + op.name() + "\" has several ("
                 + String.join(", ", all) + ") - name one with -a or select one with \"nsc env -a <name>\"");
+    }
+
+    /**
+     * For a command that writes: takes the lock of the stores folder and the keystore (waiting up
+     * to {@code timeout}), then finishes or undoes the changes of a command that was interrupted,
+     * so that everything this command reads from here on is current and whole. {@code notices}
+     * hears, as one line each, that the command is waiting and what was recovered.
+     */
+    public void lock(Duration timeout, Consumer<String> notices) {
+        if (lock != null) {
+            return;
+        }
+        Path storesDir = stores().dir();
+        try {
+            lock = StoreLock.acquire(List.of(storesDir, dirs.keystoreDir()), timeout,
+                    f -> notices.accept("waiting for another nsc command to finish (lock " + f + ")"));
+        } catch (StoreLock.Timeout e) {
+            throw new OpsException("gave up waiting for the store lock after " + seconds(timeout) + ": "
+                    + e.getMessage() + " - try again, or allow longer with --lock-timeout");
+        }
+        journalDir = storesDir;
+        context = null; // read again, under the lock
+        String recovered = Journal.recover(storesDir);
+        if (recovered != null) {
+            notices.accept(recovered);
+        }
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    /** Applies a command's changes, all or nothing, under the lock taken by {@link #lock}. */
+    public void commit(FileChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (lock == null) {
+            throw new IllegalStateException("store changes are committed only under the store lock");
+        }
+        changes.commit(journalDir);
+    }
+
+    /** Releases the store lock, if this workspace holds it. */
+    public void close() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     /** Makes {@code operator} (and {@code account}, may be null) current in nsc.json. */

@@ -1,0 +1,121 @@
+package dev.jnsc.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The few file system operations the write path is built from: private files and folders whose
+ * modes do not depend on the umask, fsync of files and folders, and causes that name no temp file.
+ */
+final class Disk {
+    static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+
+    private Disk() {
+    }
+
+    static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * Creates one folder, 0700 whatever the umask (created with that mode, then set to it: a umask
+     * may take bits away at creation, chmod is not subject to it).
+     */
+    static void mkdir(Path dir) throws IOException {
+        if (posix(dir)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+            Files.setPosixFilePermissions(dir, DIR_MODE);
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    /** Creates a new file, 0600 whatever the umask, writes {@code content} and syncs it to disk. */
+    static void writeNew(Path file, byte[] content) throws IOException {
+        FileChannel ch = posix(file)
+                ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(FILE_MODE))
+                : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (ch) {
+            if (posix(file)) {
+                Files.setPosixFilePermissions(file, FILE_MODE);
+            }
+            ByteBuffer b = ByteBuffer.wrap(content);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(false);
+        }
+    }
+
+    /**
+     * Makes a folder's entries (new names, renames, deletions) durable. Where a folder cannot be
+     * opened for that (some platforms), there is nothing more to do.
+     */
+    static void syncDir(Path dir) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        try (ch) {
+            ch.force(true);
+        }
+    }
+
+    /** Deletes a folder if it is empty; true when it is gone. */
+    static boolean rmdirIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+            return true;
+        } catch (DirectoryNotEmptyException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The cause of a failure in words, without the path (the caller names the real file). */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it already exists";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a part of the path is not a folder";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof FileSystemException) {
+            String r = ((FileSystemException) e).getReason();
+            if (r != null && !r.isEmpty()) {
+                return r.substring(0, 1).toLowerCase(Locale.ROOT) + r.substring(1);
+            }
+        }
+        String m = e.getMessage();
+        return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+    }
+}

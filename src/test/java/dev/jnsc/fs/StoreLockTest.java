@@ -1,0 +1,128 @@
+package dev.jnsc.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreLockTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void aSecondHolderWaitsAndGivesUpAtItsTimeout() throws Exception {
+        Path stores = root.resolve("stores");
+        Path keys = root.resolve("keys");
+        try (StoreLock first = StoreLock.acquire(List.of(stores, keys), Duration.ZERO, f -> { })) {
+            assertTrue(Files.exists(stores.resolve(StoreLock.FILE)));
+            assertTrue(Files.exists(keys.resolve(StoreLock.FILE)));
+            long t0 = System.nanoTime();
+            StoreLock.Timeout e = assertThrows(StoreLock.Timeout.class,
+                    () -> StoreLock.acquire(List.of(keys), Duration.ofMillis(150), f -> { }));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms >= 150 && ms < 2000, "waited " + ms + " ms");
+            assertEquals(keys.resolve(StoreLock.FILE), e.file());
+            assertTrue(e.getMessage().contains(keys.resolve(StoreLock.FILE).toString()), e.getMessage());
+        }
+        assertFalse(Files.exists(stores), "a folder made only for the lock is removed when left empty");
+        assertFalse(Files.exists(keys));
+    }
+
+    @Test
+    void theLockFileGoesAwayButFoldersInUseStay() throws Exception {
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        Files.writeString(stores.resolve("keep"), "x");
+        try (StoreLock l = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(stores.resolve(StoreLock.FILE))));
+        }
+        try (var s = Files.list(stores)) {
+            assertEquals(List.of(stores.resolve("keep")), s.toList());
+        }
+    }
+
+    @Test
+    void aWaiterIsToldAfterASecondAndGetsTheLockWhenItIsFree() throws Exception {
+        Path stores = root.resolve("stores");
+        List<Path> told = new CopyOnWriteArrayList<>();
+        StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { });
+        CountDownLatch got = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try (StoreLock second = StoreLock.acquire(List.of(stores), Duration.ofSeconds(10), told::add)) {
+                got.countDown();
+            } catch (StoreLock.Timeout e) {
+                throw new AssertionError(e);
+            }
+        });
+        waiter.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (told.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(stores.resolve(StoreLock.FILE)), told, "told once, naming the lock file");
+        assertEquals(1, got.getCount(), "still waiting while the lock is held");
+        first.close();
+        assertTrue(got.await(5, TimeUnit.SECONDS), "got the lock once it was released");
+        waiter.join();
+    }
+
+    @Test
+    void manyThreadsTakeTurns() throws Exception {
+        Path stores = root.resolve("stores");
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger rounds = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 20; i++) {
+                        try (StoreLock l = StoreLock.acquire(List.of(stores, root.resolve("keys")), Duration.ofSeconds(20), f -> { })) {
+                            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                            Thread.yield();
+                            inside.decrementAndGet();
+                            rounds.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        start.countDown();
+        for (Thread th : threads) {
+            th.join();
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(120, rounds.get());
+        assertEquals(1, most.get(), "never two holders at once");
+    }
+
+    @Test
+    void aLockFileLeftByADeadProcessIsTakenOver() throws Exception {
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        Files.writeString(stores.resolve(StoreLock.FILE), "12345 deadbeef\n");
+        try (StoreLock l = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            assertFalse(Files.readString(stores.resolve(StoreLock.FILE)).startsWith("12345 "));
+        }
+        assertFalse(Files.exists(stores.resolve(StoreLock.FILE)));
+    }
+}
