@@ -2,38 +2,39 @@ package dev.jnsc.fs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * One writer at a time for a store and a keystore: an exclusive lock ({@link FileChannel#lock})
+ * One writer at a time for a store and a keystore: an exclusive lock ({@link FileChannel#tryLock})
  * on a {@code .jnsc.lock} file in each folder, taken in a fixed order (sorted by path) so that two
  * commands never wait for each other. The operating system releases it when the process dies.
  *
- * <p>The lock file exists only while it is held: the holder deletes it before releasing, so a
- * store is left as it was found. A waiter may then hold a lock on the deleted file; to tell, every
- * holder writes a token of its own into the file and reads it back through the path, and tries
- * again when the path shows something else. Folders made only to hold a lock file are removed
- * again on release when they are still empty.
+ * <p>The lock file stays once made (it is empty; deleting it on release would let a waiter lock
+ * the deleted file while a newcomer locks a new one). The exception is a folder made only to
+ * hold the lock, by a command that then wrote nothing: the lock file and the folder go again, so
+ * a failed command leaves nothing behind. A waiter tells a lock file deleted so from the current
+ * one by its file key (device and inode), read before opening and again after locking.
+ *
+ * <p>The lock belongs to the process, and closing any channel of a locked file drops it: nothing
+ * in this process may open a lock file while it is held (see {@link #HELD_HERE}).
  */
 public final class StoreLock implements AutoCloseable {
     public static final String FILE = ".jnsc.lock";
@@ -41,9 +42,9 @@ public final class StoreLock implements AutoCloseable {
     private static final long MAX_SLEEP_MILLIS = 50;
 
     /**
-     * Lock files this process holds. POSIX locks belong to the process, and closing any channel
-     * of a locked file drops them: so a thread must not even open a lock file another thread of
-     * this process holds; it waits here instead.
+     * Lock files this process holds. A thread must not even open a lock file another thread of
+     * this process holds (closing its channel would drop the other's lock); it waits here instead.
+     * This is state of the process, as the locks themselves are.
      */
     private static final Set<Path> HELD_HERE = new HashSet<>();
 
@@ -130,7 +131,21 @@ public final class StoreLock implements AutoCloseable {
         Held h = null;
         try {
             for (int attempt = 0; h == null && attempt < 100; attempt++) {
+                Object before = fileKey(file);
                 FileChannel ch = open(file);
+                if (before == null) {
+                    // made it (or another command did): 0600 whatever the umask; lock it on the next
+                    // round, knowing its file key
+                    ch.close();
+                    if (Disk.posix(file)) {
+                        try {
+                            Files.setPosixFilePermissions(file, Disk.FILE_MODE);
+                        } catch (IOException e) {
+                            // not ours to change (another user's lock file), or gone again
+                        }
+                    }
+                    continue;
+                }
                 FileLock l;
                 try {
                     l = ch.tryLock();
@@ -141,10 +156,10 @@ public final class StoreLock implements AutoCloseable {
                     ch.close();
                     return null;
                 }
-                if (isOurs(file, ch)) {
+                if (before.equals(fileKey(file))) {
                     h = new Held(file, ch, l);
                 } else {
-                    // we locked a lock file that its holder has deleted since: try the new one
+                    // we locked a lock file that its holder has deleted since: try the current one
                     l.release();
                     ch.close();
                 }
@@ -161,17 +176,25 @@ public final class StoreLock implements AutoCloseable {
         }
     }
 
+    /** The file key of the file at {@code p} (without opening it), or null when there is none. */
+    private static Object fileKey(Path p) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.fileKey() != null ? a.fileKey() : a.creationTime();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
     /** Opens (creating it and its folders when missing) the lock file. */
     private FileChannel open(Path file) throws IOException {
         while (true) {
             FileChanges.makeDirs(file.getParent(), createdDirs);
             try {
                 return Disk.posix(file)
-                        ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                                PosixFilePermissions.asFileAttribute(Disk.FILE_MODE))
-                        : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                                StandardOpenOption.WRITE);
+                        ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Disk.FILE_MODE))
+                        : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             } catch (NoSuchFileException e) {
                 // a command that made the folder for its own lock removed it again: make it anew
                 createdDirs.remove(file.getParent());
@@ -179,33 +202,20 @@ public final class StoreLock implements AutoCloseable {
         }
     }
 
-    /** Writes a token of this holder and checks that the path leads to the file that holds it. */
-    private static boolean isOurs(Path file, FileChannel ch) throws IOException {
-        byte[] token = (ProcessHandle.current().pid() + " " + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + "\n").getBytes(StandardCharsets.US_ASCII);
-        ch.truncate(0);
-        ByteBuffer b = ByteBuffer.wrap(token);
-        while (b.hasRemaining()) {
-            ch.write(b, b.position());
-        }
-        byte[] onDisk;
-        try {
-            onDisk = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-        return Arrays.equals(token, onDisk);
-    }
-
-    /** Deletes the lock files, releases the locks (reverse order) and removes folders made for them. */
+    /**
+     * Releases the locks (reverse order). A folder this lock made that holds nothing but the lock
+     * file loses the file (while it is still locked) and is removed, with the folders made for it.
+     */
     @Override
     public void close() {
         for (int i = held.size() - 1; i >= 0; i--) {
             Held h = held.get(i);
             try {
-                Files.deleteIfExists(h.file());
+                if (createdDirs.contains(h.file().getParent()) && onlyEntry(h.file())) {
+                    Files.deleteIfExists(h.file());
+                }
             } catch (IOException ignored) {
-                // a lock file left behind is harmless: the next holder takes it over
+                // a lock file left behind is harmless
             }
             try {
                 h.lock().release();
@@ -223,5 +233,16 @@ public final class StoreLock implements AutoCloseable {
             Disk.rmdirIfEmpty(createdDirs.get(i));
         }
         createdDirs.clear();
+    }
+
+    private static boolean onlyEntry(Path file) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent())) {
+            for (Path e : ds) {
+                if (!e.getFileName().equals(file.getFileName())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

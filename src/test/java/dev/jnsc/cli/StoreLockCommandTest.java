@@ -81,12 +81,14 @@ class StoreLockCommandTest {
     }
 
     @Test
-    void noLockOrJournalFileStaysAfterACommand() throws Exception {
+    void onlyTheEmptyLockFilesStayAfterACommand() throws Exception {
         Nsc nsc = new Nsc(home).tutorial();
         for (Path dir : List.of(nsc.stores(), nsc.keystore())) {
             try (var s = Files.list(dir)) {
-                assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".jnsc")).toList(), dir.toString());
+                assertEquals(List.of(dir.resolve(StoreLock.FILE)),
+                        s.filter(p -> p.getFileName().toString().startsWith(".jnsc")).toList(), dir.toString());
             }
+            assertEquals(0, Files.size(dir.resolve(StoreLock.FILE)));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jnsc.testing.Executable;
 import dev.jnsc.testing.NatsServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,30 +26,12 @@ class ExecutableIT {
     }
 
     static Path executable() {
-        String p = System.getProperty("jnsc.executable", "target/nsc");
-        return Path.of(p).toAbsolutePath();
+        return Executable.path();
     }
 
     Run run(Path exe, Path cwd, Map<String, String> extraEnv, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(exe.toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("NSC_HOME", home.resolve(".nsc").toString());
-        env.put("NKEYS_PATH", home.resolve(".nkeys").toString());
-        env.put("JNSC_CDS", "0");
-        env.putAll(extraEnv);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Executable.Result r = new Executable(exe, home).cwd(cwd).env(extraEnv).run(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test
@@ -79,6 +62,31 @@ class ExecutableIT {
         Run d = run(link, elsewhere, Map.of(), "describe", "operator");
         assertEquals(0, d.code(), d.toString());
         assertTrue(d.out().contains("│ Operator Service URLs │ nats://localhost:4222"), d.out());
+    }
+
+    @Test
+    void modesArePrivateWhateverTheUmask() throws Exception {
+        for (String umask : List.of("0277", "0000")) {
+            Path h = Files.createDirectories(home.resolve("umask" + umask));
+            Path wrapper = home.resolve("nsc-umask" + umask);
+            Files.writeString(wrapper, "#!/bin/sh\numask " + umask + "\nexec '" + executable() + "' \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Executable exe = new Executable(wrapper, h);
+            for (String[] args : new String[][] {{"add", "operator", "O"}, {"add", "account", "A"}, {"add", "user", "U"},
+                    {"edit", "user", "U", "--allow-pub", "x"}}) {
+                Executable.Result r = exe.run(args);
+                assertEquals(0, r.code(), "umask " + umask + ": " + r);
+            }
+            try (var s = Files.walk(h)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    if (p.equals(h)) {
+                        continue;
+                    }
+                    String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                    assertEquals(Files.isDirectory(p) ? "rwx------" : "rw-------", mode, "umask " + umask + ": " + p);
+                }
+            }
+        }
     }
 
     @Test

@@ -257,7 +257,8 @@ public final class Nsc {
                 try {
                     String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
                     String rel = home.relativize(p).toString();
-                    if (rel.startsWith(".cache")) {
+                    // the store lock files are not content (and opening one would drop a lock this process holds)
+                    if (rel.startsWith(".cache") || p.getFileName().toString().equals(dev.jnsc.fs.StoreLock.FILE)) {
                         return;
                     }
                     out.put(rel, mode + (Files.isRegularFile(p) ? " " + new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1) : " dir"));
