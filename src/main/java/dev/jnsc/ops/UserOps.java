@@ -146,6 +146,13 @@ public final class UserOps {
             key.clear();
             ws.keystore().stageCreds(changes, op.name(), account, name, content);
             r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
+        } else {
+            Path creds = ws.keystore().credsPath(op.name(), account, name);
+            String missing = "the seed of user \"" + name + "\" (" + uc.subject() + ") is not in the keystore " + ws.env()
+                    .display(ws.keystore().root()) + ": ";
+            r.warn(java.nio.file.Files.isRegularFile(creds)
+                    ? missing + "the creds file \"" + ws.env().display(creds) + "\" was not updated and still holds the old JWT"
+                    : missing + "no creds file was written");
         }
         changes.commit();
         r.ok("edited user \"" + name + "\"");
