@@ -2,21 +2,51 @@ package dev.jnsc.cli;
 
 import dev.jnsc.ops.OpsException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
-/** The values a command was given, by option name. */
+/**
+ * The values a command was given, by option name. A value given empty is refused, never read as
+ * "not given": {@code --tag ''} or {@code --allow-pub a,,b} are mistakes, not requests to do nothing.
+ */
 final class Args {
+    /** Options where an empty value means something: it clears the field. */
+    private static final Set<String> EMPTY_CLEARS = Set.of("--description", "--info-url");
+    /**
+     * Options that pick the entity a command changes: given twice with different values, the last
+     * would silently win and the command would edit or delete what the user may not have meant.
+     */
+    private static final Set<String> SELECTORS = Set.of("--name", "--account");
+
     private final ParseResult result;
 
     Args(ParseResult result) {
         this.result = result;
     }
 
-    /** The option's value, or null when it was not given. */
+    /** The option's value, or null when it was not given; an empty value is refused. */
     String str(String name) {
-        return result.matchedOptionValue(name, null);
+        OptionSpec o = result.matchedOption(name);
+        if (o == null) {
+            return null;
+        }
+        String v = result.matchedOptionValue(name, null);
+        if (SELECTORS.contains(name)) {
+            Set<String> given = new LinkedHashSet<>(o.originalStringValues());
+            given.add(v == null ? "" : v);
+            if (given.size() > 1) {
+                throw new UsageException(o.longestName() + " was given more than once, with different values ("
+                        + quoted(given) + "): give it once");
+            }
+        }
+        if ((v == null || v.isBlank()) && !EMPTY_CLEARS.contains(o.longestName())) {
+            throw empty(o, v);
+        }
+        return v;
     }
 
     boolean flag(String name) {
@@ -28,16 +58,49 @@ final class Args {
         return result.hasMatchedOption(name);
     }
 
-    /** Every value of a list option, trimmed, empty entries dropped. */
+    /**
+     * Every value of a list option (comma lists and repeats), trimmed. An empty value, or an empty
+     * item in a comma list ("a,,b", "a,"), is refused.
+     */
     List<String> list(String name) {
+        OptionSpec o = result.matchedOption(name);
+        if (o == null) {
+            return new ArrayList<>();
+        }
+        List<String> originals = o.originalStringValues();
+        if (originals.isEmpty()) {
+            throw empty(o, "");
+        }
+        for (String raw : originals) {
+            if (raw == null || raw.isBlank()) {
+                throw empty(o, raw);
+            }
+            for (String item : raw.split(",", -1)) {
+                if (item.isBlank()) {
+                    throw new OpsException(o.longestName() + " \"" + raw + "\" has an empty item: expected a comma list of "
+                            + o.paramLabel());
+                }
+            }
+        }
         List<String> raw = result.matchedOptionValue(name, List.of());
         List<String> out = new ArrayList<>();
         for (String s : raw) {
-            if (s != null && !s.isBlank()) {
-                out.add(s.trim());
-            }
+            out.add(s.trim());
         }
         return out;
+    }
+
+    private static OpsException empty(OptionSpec o, String v) {
+        return new OpsException(o.longestName() + " \"" + (v == null ? "" : v) + "\" is empty: expected "
+                + o.paramLabel());
+    }
+
+    private static String quoted(Set<String> values) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : values) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(s).append('"');
+        }
+        return sb.toString();
     }
 
     /** A long option value, or null; fails naming the flag when it is not a number. */
@@ -51,6 +114,16 @@ final class Args {
         } catch (NumberFormatException e) {
             throw new OpsException(name + " \"" + v + "\" is not a number");
         }
+    }
+
+    /** The description of the positional parameter at {@code index}, e.g. "user name". */
+    String positionalHelp(int index) {
+        for (PositionalParamSpec p : result.commandSpec().positionalParameters()) {
+            if (p.index().min() == index && p.description().length > 0) {
+                return p.description()[0];
+            }
+        }
+        return "argument " + (index + 1);
     }
 
     /** The positional parameter at {@code index}, or null. */

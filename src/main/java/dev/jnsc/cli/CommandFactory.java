@@ -65,6 +65,7 @@ public final class CommandFactory {
      */
     static Built build(String[] args, Cli cli) {
         String path = "";
+        String unknown = null;
         boolean[] commandWord = new boolean[args.length];
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -83,10 +84,16 @@ public final class CommandFactory {
             }
             String[] entry = find(kids, a);
             if (entry == null) {
+                unknown = a;
                 break;
             }
             commandWord[i] = true;
             path = path.isEmpty() ? entry[0] : path + " " + entry[0];
+        }
+        if (unknown != null) {
+            // a group takes no arguments: without this, "nsc nosuch --help" printed the root help and exited 0
+            String group = path.isEmpty() ? "nsc" : "nsc " + path;
+            throw new UsageException("unknown command \"" + unknown + "\" for \"" + group + "\" (see '" + group + " --help')");
         }
         if (!path.isEmpty() && !GROUPS.containsKey(path)) {
             CommandSpec leaf = create(path, cli);

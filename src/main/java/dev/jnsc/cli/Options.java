@@ -15,12 +15,18 @@ final class Options {
         s.value("name", kind + " name", "-n", "--name");
     }
 
-    /** The name, or null when neither form was given. */
+    /**
+     * The name, or null when neither form was given. Given twice with different values (-n twice,
+     * or -n and the positional) it is a usage error: the command would act on one of them only.
+     */
     static String name(Args a) {
         String positional = a.positional(0);
         String option = a.str("--name");
         if (positional != null && option != null && !positional.equals(option)) {
             throw new UsageException("the name was given twice (\"" + positional + "\" and --name \"" + option + "\")");
+        }
+        if (positional != null && positional.isBlank()) {
+            throw new OpsException(a.positionalHelp(0) + " \"" + positional + "\" is empty");
         }
         return option != null ? option : positional;
     }

@@ -113,6 +113,7 @@ public final class AccountOps {
         if (req.limits() != null) {
             req.limits().apply(sk.template(), r);
         }
+        UserOps.refuseBearer(ac, name, "the users of role \"" + sk.role() + "\" cannot be bearer users", req.limits());
         NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
                 oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
         FileChanges changes = new FileChanges();

@@ -3,15 +3,20 @@ package dev.jnsc.ops;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Jwt;
+import dev.jnsc.jwt.JwtException;
 import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
+import dev.jnsc.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** delete user, delete account: they remove exactly what their flags say, all or nothing. */
 public final class DeleteOps {
@@ -66,22 +71,59 @@ public final class DeleteOps {
     public record DeleteAccount(String name, boolean rmCreds, boolean rmNkey) {
     }
 
+    /**
+     * Deletes the account folder. An account whose JWT cannot be read (garbage, truncated, another
+     * kind of JWT) is deleted too, with a warning: its keys are then only known from its users'
+     * JWTs (their issuer), so -D removes the seeds it can find that way.
+     */
     public static Report account(Workspace ws, DeleteAccount req) {
         OperatorStore op = ws.operator(null);
         String name = req.name() == null ? ws.accountName(op, null) : req.name();
         op.requireAccount(name);
-        AccountClaims ac = op.account(name);
         Report r = new Report();
+        AccountClaims ac = null;
+        try {
+            ac = op.account(name);
+        } catch (StoreException | JwtException e) {
+            r.warn("the JWT of account \"" + name + "\" could not be read (" + e.getMessage() + "); deleting it anyway");
+        }
+        Map<String, String> accountKeys = new LinkedHashMap<>();
+        if (ac != null) {
+            for (SigningKey sk : ac.signingKeys()) {
+                accountKeys.put(sk.key(), "signing key");
+            }
+            accountKeys.put(ac.subject(), "account \"" + name + "\"");
+        }
         FileChanges changes = new FileChanges();
         for (String user : op.userNames(name)) {
-            UserClaims uc = op.user(name, user);
+            UserClaims uc = null;
+            try {
+                uc = op.user(name, user);
+            } catch (StoreException | JwtException e) {
+                r.warn("the JWT of user \"" + user + "\" could not be read (" + e.getMessage() + ")");
+            }
             changes.delete(op.userJwtPath(name, user));
             r.ok("deleted user \"" + user + "\"");
             if (req.rmCreds()) {
                 deleteCreds(ws, changes, op.name(), name, user, r);
             }
+            if (uc == null) {
+                if (req.rmNkey()) {
+                    r.warn("the seed of user \"" + user + "\" is not known: its JWT could not be read");
+                }
+                continue;
+            }
             if (req.rmNkey()) {
                 deleteKey(ws, changes, uc.subject(), "user \"" + user + "\"", r);
+            }
+            if (ac == null) {
+                // the issuer is the account's identity key, or a signing key naming it as issuer_account
+                if (uc.issuerAccount().isEmpty()) {
+                    accountKeys.putIfAbsent(uc.issuer(), "account \"" + name + "\"");
+                } else {
+                    accountKeys.putIfAbsent(uc.issuer(), "signing key");
+                    accountKeys.putIfAbsent(uc.issuerAccount(), "account \"" + name + "\"");
+                }
             }
         }
         Path users = op.accountDir(name).resolve("users");
@@ -97,19 +139,53 @@ public final class DeleteOps {
             }
         }
         if (req.rmNkey()) {
-            for (SigningKey sk : ac.signingKeys()) {
-                deleteKey(ws, changes, sk.key(), "signing key", r);
+            if (ac == null) {
+                keepKeysOfOtherAccounts(op, name, accountKeys, r);
             }
-            deleteKey(ws, changes, ac.subject(), "account \"" + name + "\"", r);
+            for (Map.Entry<String, String> k : accountKeys.entrySet()) {
+                deleteKey(ws, changes, k.getKey(), k.getValue(), r);
+            }
+            if (ac == null && accountKeys.isEmpty()) {
+                r.warn("the keys of account \"" + name + "\" are not known (no readable JWT names them): their seeds stay"
+                        + " in the keystore");
+            }
         }
         if (name.equals(ws.context().account()) && op.name().equals(ws.context().operator())) {
             ws.select(op.name(), null);
             ws.stageContext(changes);
         }
         ws.commit(changes);
-        r.ok("deleted account \"" + name + "\" - to remove it from nats-servers too, use \"nsc push --prune\" or "
-                + "\"nsc push -R " + ac.subject() + "\"");
+        r.ok("deleted account \"" + name + "\" - to remove it from nats-servers too, use \"nsc push --prune\""
+                + (ac == null ? "" : " or \"nsc push -R " + ac.subject() + "\""));
         return r;
+    }
+
+    /**
+     * Keys learnt from user JWTs alone are not proven to be this account's: a key that another
+     * account of the operator uses is kept.
+     */
+    private static void keepKeysOfOtherAccounts(OperatorStore op, String name, Map<String, String> keys, Report r) {
+        for (String other : op.accountNames()) {
+            if (other.equals(name) || keys.isEmpty()) {
+                continue;
+            }
+            AccountClaims oc;
+            try {
+                oc = op.account(other);
+            } catch (StoreException | JwtException e) {
+                continue;
+            }
+            List<String> used = new ArrayList<>();
+            used.add(oc.subject());
+            for (SigningKey sk : oc.signingKeys()) {
+                used.add(sk.key());
+            }
+            for (String k : used) {
+                if (keys.remove(k) != null) {
+                    r.warn("kept the seed of " + k + ": it is a key of account \"" + other + "\"");
+                }
+            }
+        }
     }
 
     private static boolean isEmptyAfter(Path dir, FileChanges changes) {

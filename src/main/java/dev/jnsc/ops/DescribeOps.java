@@ -1,6 +1,5 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Json;
 import dev.jnsc.jwt.Jwt;
@@ -8,7 +7,11 @@ import dev.jnsc.jwt.JwtException;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +76,7 @@ public final class DescribeOps {
             throw new OpsException("file is required (-f <file>)");
         }
         Path p = ws.env().path(file);
-        if (!Files.isRegularFile(p)) {
-            throw new OpsException("file " + p + " does not exist");
-        }
-        byte[] data = FileChanges.readIfExists(p);
+        byte[] data = readJwtFile(p);
         Decorated.Parts parts = Decorated.parse(data);
         parts.clear();
         java.util.Arrays.fill(data, (byte) 0);
@@ -88,6 +88,38 @@ public final class DescribeOps {
         } catch (JwtException e) {
             throw new OpsException("file " + p + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The bytes of a file to describe, or a message saying what it is instead. Only regular files
+     * are opened: a fifo would block the read until something writes to it.
+     */
+    private static byte[] readJwtFile(Path p) {
+        if (!Files.exists(p)) {
+            throw new OpsException("file " + p + " does not exist" + (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                    ? " (it is a link to a missing file)" : ""));
+        }
+        if (Files.isDirectory(p)) {
+            throw new OpsException("file " + p + " is a folder: expected a file holding a JWT, decorated JWT or creds");
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new OpsException("file " + p + " is not a regular file (a device, fifo or socket): expected a file"
+                    + " holding a JWT, decorated JWT or creds");
+        }
+        byte[] data;
+        try {
+            data = Files.readAllBytes(p);
+        } catch (AccessDeniedException e) {
+            throw new OpsException("file " + p + " cannot be read: permission denied");
+        } catch (NoSuchFileException e) {
+            throw new OpsException("file " + p + " does not exist");
+        } catch (IOException e) {
+            throw new OpsException("file " + p + " cannot be read: " + e.getMessage());
+        }
+        if (data.length == 0) {
+            throw new OpsException("file " + p + " is empty: expected a JWT, decorated JWT or creds");
+        }
+        return data;
     }
 
     /**

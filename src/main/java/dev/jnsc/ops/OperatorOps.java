@@ -25,13 +25,11 @@ public final class OperatorOps {
             throw new OpsException("operator \"" + name + "\" already exists in " + ws.stores().dir());
         }
         long now = ws.now();
-        long start = req.start() == null ? 0 : TimeSpec.parse("--start", req.start(), now);
-        long expiry = req.expiry() == null ? 0 : TimeSpec.parse("--expiry", req.expiry(), now);
+        OperatorClaims oc = new OperatorClaims();
+        Generic.applyTimes(oc, req.start(), req.expiry(), now, new Report());
 
         NKey key = ws.newKey(KeyKind.OPERATOR);
-        OperatorClaims oc = new OperatorClaims();
         oc.name(name).subject(key.publicKey());
-        oc.notBefore(start).expires(expiry);
         FileChanges changes = new FileChanges();
         Report r = new Report();
         r.ok("generated and stored operator key \"" + key.publicKey() + "\"");

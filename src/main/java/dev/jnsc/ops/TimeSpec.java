@@ -19,8 +19,25 @@ public final class TimeSpec {
     private TimeSpec() {
     }
 
-    /** Unix seconds for {@code value}, 0 for "0"; fails naming {@code flag} and the value. */
+    /** True for the literal "0", the only spelling of "no start" / "never expires". */
+    public static boolean isNone(String value) {
+        return value != null && value.trim().equals("0");
+    }
+
+    /**
+     * Unix seconds for {@code value}, 0 for "0"; fails naming {@code flag} and the value. Times
+     * before the Unix epoch are refused: JWT times are seconds since it, and 0 means "none".
+     */
     public static long parse(String flag, String value, long nowSeconds) {
+        long v = parseAny(flag, value, nowSeconds);
+        if (v < 0) {
+            throw new OpsException(flag + " \"" + value + "\" is before 1970-01-01 00:00:00 UTC (the Unix epoch): JWT times"
+                    + " cannot be earlier");
+        }
+        return v;
+    }
+
+    private static long parseAny(String flag, String value, long nowSeconds) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
             throw new OpsException(flag + " \"" + value + "\" is invalid: " + EXPECTED);
@@ -76,9 +93,11 @@ public final class TimeSpec {
 
     /** nsc's date rendering: "2019-12-04 14:12:52 UTC", empty for 0. */
     public static String render(long unixSeconds) {
-        if (unixSeconds == 0) {
-            return "";
-        }
+        return unixSeconds == 0 ? "" : format(unixSeconds);
+    }
+
+    /** "2019-12-04 14:12:52 UTC", also for 0 ("1970-01-01 00:00:00 UTC"). */
+    public static String format(long unixSeconds) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(unixSeconds, 0, ZoneOffset.UTC);
         StringBuilder sb = new StringBuilder(23);
         int y = t.getYear();

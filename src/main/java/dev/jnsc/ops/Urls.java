@@ -21,6 +21,7 @@ public final class Urls {
             throw new OpsException("operator service url \"" + value
                     + "\" - protocol not supported (expected nats://, tls://, ws:// or wss://)");
         }
+        checkPort("operator service url", value, u);
         if (u.getHost() == null || u.getHost().isEmpty()) {
             throw new OpsException("operator service url \"" + value + "\" has no host (expected e.g. nats://localhost:4222)");
         }
@@ -41,10 +42,42 @@ public final class Urls {
             throw new OpsException("account jwt server url \"" + value
                     + "\" - protocol not supported (expected http://, https://, nats://, tls://, ws:// or wss://)");
         }
+        checkPort("account jwt server url", value, u);
         if (u.getHost() == null || u.getHost().isEmpty()) {
             throw new OpsException("account jwt server url \"" + value + "\" has no host");
         }
         return value.trim();
+    }
+
+    /**
+     * A port, when the URL has one, must be a number from 1 to 65535. Read from the authority text:
+     * {@link URI} keeps ports above 65535, and turns "host:-1" into an authority without a host.
+     */
+    private static void checkPort(String what, String value, URI u) {
+        String authority = u.getRawAuthority();
+        if (authority == null) {
+            return;
+        }
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        String port;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0 || close == hostPort.length() - 1 || hostPort.charAt(close + 1) != ':') {
+                return;
+            }
+            port = hostPort.substring(close + 2);
+        } else {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon < 0) {
+                return;
+            }
+            port = hostPort.substring(colon + 1);
+        }
+        boolean digits = !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new OpsException(what + " \"" + value + "\" has " + (port.isEmpty() ? "an empty port" : "an invalid port \""
+                    + port + "\"") + ": expected a port from 1 to 65535" + (port.isEmpty() ? ", or no ':' for the default" : ""));
+        }
     }
 
     private static URI parse(String what, String value) {

@@ -46,6 +46,7 @@ public final class UserOps {
         if (req.limits() != null) {
             req.limits().apply(uc.permissions(), r);
         }
+        refuseBearer(ac, account, "user \"" + name + "\" cannot be a bearer user", req.limits());
         if (req.tags() != null) {
             Generic.applyTags(uc.tags(), req.tags(), java.util.List.of(), r);
         }
@@ -124,6 +125,7 @@ public final class UserOps {
         if (req.limits() != null) {
             req.limits().apply(uc.permissions(), r);
         }
+        refuseBearer(ac, account, "user \"" + name + "\" cannot be a bearer user", req.limits());
         NKey signer = accountSigner(ws, oc, ac, req.signer());
         SigningKey scope = ac.signingKey(signer.publicKey());
         if (scope != null && scope.isScoped()) {
@@ -144,10 +146,28 @@ public final class UserOps {
             key.clear();
             ws.keystore().stageCreds(changes, op.name(), account, name, content);
             r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
+        } else {
+            Path creds = ws.keystore().credsPath(op.name(), account, name);
+            String missing = "the seed of user \"" + name + "\" (" + uc.subject() + ") is not in the keystore " + ws.env()
+                    .display(ws.keystore().root()) + ": ";
+            r.warn(java.nio.file.Files.isRegularFile(creds)
+                    ? missing + "the creds file \"" + ws.env().display(creds) + "\" was not updated and still holds the old JWT"
+                    : missing + "no creds file was written");
         }
         ws.commit(changes);
         r.ok("edited user \"" + name + "\"");
         return r;
+    }
+
+    /**
+     * --bearer in an account with disallow_bearer: nats-server refuses such a user's JWT, so it
+     * could never connect.
+     */
+    static void refuseBearer(AccountClaims ac, String account, String refused, LimitEdits limits) {
+        if (limits != null && Boolean.TRUE.equals(limits.bearer()) && ac.limits().disallowBearer()) {
+            throw new OpsException(refused + ": account \"" + account + "\" sets disallow_bearer and nats-server refuses"
+                    + " bearer tokens of its users (to allow them: nsc edit account " + account + " --disallow-bearer=false)");
+        }
     }
 
     /** The key that signs users of {@code ac}: -K, or the only stored identity/signing key. */

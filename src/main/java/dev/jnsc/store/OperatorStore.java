@@ -68,7 +68,7 @@ public final class OperatorStore {
     }
 
     public boolean hasAccount(String account) {
-        return Files.isRegularFile(accountJwtPath(account));
+        return Names.isPathElement(account) && Files.isRegularFile(accountJwtPath(account));
     }
 
     public Jwt.Decoded decodeAccount(String account) {
@@ -107,7 +107,7 @@ public final class OperatorStore {
     }
 
     public boolean hasUser(String account, String user) {
-        return Files.isRegularFile(userJwtPath(account, user));
+        return Names.isPathElement(account) && Names.isPathElement(user) && Files.isRegularFile(userJwtPath(account, user));
     }
 
     public Jwt.Decoded decodeUser(String account, String user) {

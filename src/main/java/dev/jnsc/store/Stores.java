@@ -27,7 +27,7 @@ public final class Stores {
     }
 
     public boolean hasOperator(String name) {
-        return isOperatorDir(dir.resolve(name));
+        return Names.isPathElement(name) && isOperatorDir(dir.resolve(name));
     }
 
     static boolean isOperatorDir(Path d) {

@@ -109,7 +109,7 @@ class EditOperatorTest {
         assertEquals(List.of("eu"), op().tags());
         assertEquals(0, op().expires());
         assertEquals(nsc.nowSeconds() + 7 * 86400, op().notBefore());
-        fails(nsc, "is in the past", "edit", "operator", "--expiry", "2020-01-01");
+        fails(nsc, "is not in the future", "edit", "operator", "--expiry", "2020-01-01");
     }
 
     @Test

@@ -71,7 +71,7 @@ class GlobalTest {
         assertTrue(nsc.ok("add", "-h").out().contains("operator"));
         assertTrue(nsc.ok("describe").out().contains("Usage: nsc describe"));
         usage(nsc, "Unknown option: '--bogus'", "add", "operator", "O", "--bogus");
-        usage(nsc, "Unmatched argument", "frobnicate");
+        usage(nsc, "unknown command \"frobnicate\" for \"nsc\"", "frobnicate");
         usage(nsc, "Missing required parameter", "select", "operator");
     }
 
