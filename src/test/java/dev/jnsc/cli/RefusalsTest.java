@@ -190,6 +190,21 @@ class RefusalsTest {
     }
 
     @Test
+    void theLongestAllowedNamesAreWrittenWithAllTheirFiles() {
+        String op = "o".repeat(246);
+        String acc = "é".repeat(123); // 246 bytes
+        String user = "u".repeat(244);
+        nsc.ok("add", "operator", op);
+        nsc.ok("add", "account", acc, "--lock-timeout", "5s");
+        nsc.ok("add", "user", user, "-a", acc);
+        nsc.ok("edit", "user", user, "-a", acc, "--allow-pub", "x");
+        assertTrue(Files.exists(nsc.userJwt(op, acc, user)));
+        assertTrue(Files.exists(nsc.creds(op, acc, user)));
+        nsc.ok("delete", "account", acc, "-C", "-D");
+        assertTrue(Files.notExists(nsc.accountJwt(op, acc).getParent()));
+    }
+
+    @Test
     void onlyPlainSpacesAreTrimmedFromNames() {
         nsc.ok("add", "account", "  B  ");
         assertTrue(Files.isRegularFile(nsc.accountJwt("O", "B")));

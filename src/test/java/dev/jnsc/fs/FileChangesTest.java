@@ -70,4 +70,45 @@ class FileChangesTest {
         assertThrows(UncheckedIOException.class, c::commit);
         assertEquals("data", Files.readString(gone));
     }
+
+    @Test
+    void aFailureNamesTheRealFileAndItsCauseNeverATempFile() throws Exception {
+        Path keep = dir.resolve("keep.txt");
+        Files.writeString(keep, "original");
+        // the name fits (255 bytes) but its temp file ".<name>.tmp" cannot exist
+        Path tooLong = dir.resolve("d/" + "x".repeat(252));
+        FileChanges c = new FileChanges().write(keep, "changed".getBytes()).write(tooLong, "x".getBytes());
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(dir));
+        assertEquals("cannot write " + tooLong + ": file name too long", e.getMessage());
+        assertEquals("original", Files.readString(keep));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(java.util.List.of(keep), s.toList(), "no temp file, no folder, no journal left");
+        }
+    }
+
+    @Test
+    void aFolderIsDeletedOnlyWithEverythingInIt() throws Exception {
+        Path account = dir.resolve("accounts/A");
+        Files.createDirectories(account);
+        Files.writeString(account.resolve("A.jwt"), "jwt");
+        Files.writeString(account.resolve("notes.txt"), "mine");
+        FileChanges c = new FileChanges().delete(account.resolve("A.jwt")).delete(account);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(dir));
+        assertEquals("cannot delete " + account + ": it holds notes.txt, which nsc does not delete", e.getMessage());
+        assertEquals("jwt", Files.readString(account.resolve("A.jwt")));
+        new FileChanges().delete(account.resolve("A.jwt")).delete(account.resolve("notes.txt")).delete(account).commit(dir);
+        assertFalse(Files.exists(account));
+    }
+
+    @Test
+    void theLastChangeOfAPathWins() throws Exception {
+        Path f = dir.resolve("f.txt");
+        new FileChanges().write(f, "one".getBytes()).write(f, "two".getBytes()).commit(dir);
+        assertEquals("two", Files.readString(f));
+        FileChanges c = new FileChanges().write(f, "three".getBytes()).delete(dir.resolve("./f.txt"));
+        assertTrue(c.deletes(f));
+        assertFalse(c.writes(f));
+        c.commit(dir);
+        assertFalse(Files.exists(f));
+    }
 }
