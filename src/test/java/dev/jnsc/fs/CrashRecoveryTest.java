@@ -130,7 +130,8 @@ class CrashRecoveryTest {
             boolean committed = crashAt >= points.indexOf("committed");
             assertEquals(committed ? after : before, now, "after a crash at point " + crashAt + " (" + points.get(crashAt)
                     + ") and recovery: " + done);
-            assertTrue(done.startsWith(committed ? "finished" : "undid"), done);
+            assertEquals((committed ? "finished the changes" : "undid the unfinished changes")
+                    + " of an interrupted nsc command (8 files)", done);
             assertNull(Journal.recover(stores()), "nothing left to recover");
             deleteAll();
         }
@@ -150,6 +151,27 @@ class CrashRecoveryTest {
         }).commit(stores());
         // the first renames: seed, then creds, then the JWT
         assertEquals(List.of("S--", "SC-", "SCJ"), order.subList(0, 3));
+    }
+
+    @Test
+    void nscJsonIsRenamedLastAndFoldersAreDeletedDeepestFirst() throws IOException {
+        seed();
+        Path context = root.resolve("config/nsc.json");
+        Path jwt = stores().resolve("O/accounts/A/users/U.jwt");
+        Path accountDir = stores().resolve("O/accounts/A");
+        List<String> order = new ArrayList<>();
+        FileChanges c = new FileChanges().write(context, bytes("{}")).write(jwt, bytes("user U"));
+        // staged outermost first: the commit still empties the inner folder first
+        c.delete(accountDir).delete(accountDir.resolve("users")).delete(accountDir.resolve("A.jwt"))
+                .delete(accountDir.resolve("users/V.jwt")).delete(jwt);
+        c.onPoint(p -> {
+            if (p.equals("applied")) {
+                order.add((Files.exists(context) ? "C" : "-") + (Files.exists(accountDir.resolve("users")) ? "u" : "-")
+                        + (Files.exists(accountDir) ? "a" : "-"));
+            }
+        }).commit(stores());
+        // the write of U.jwt is replaced by its delete; nsc.json after the other writes; users/ before A/
+        assertEquals(List.of("Cua", "Cua", "Cua", "C-a", "C--"), order);
     }
 
     @Test
@@ -206,6 +228,60 @@ class CrashRecoveryTest {
         Files.writeString(tmp, "half");
         assertNull(Journal.recover(stores()));
         assertFalse(Files.exists(tmp));
+    }
+
+    @Test
+    void aRenameThatFailsAfterTheCommitPointPutsEverythingBack() throws IOException {
+        seed();
+        Map<String, String> before = tree();
+        Path jwt = stores().resolve("O/accounts/A/users/U.jwt");
+        FileChanges c = changes().onPoint(p -> {
+            if (p.equals("committed")) {
+                try {
+                    // something makes the JWT's name a folder with content: its rename must fail
+                    Files.createDirectories(jwt.resolve("in-the-way"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(stores()));
+        assertTrue(e.getMessage().startsWith("cannot write " + jwt + ": "), e.getMessage());
+        Files.delete(jwt.resolve("in-the-way"));
+        Files.delete(jwt);
+        assertEquals(before, tree(), "the seed and creds renamed before it are undone");
+        assertNull(Journal.recover(stores()), "no journal is left to replay it");
+    }
+
+    @Test
+    void aTempFileLeftByALostJournalIsOverwritten() throws IOException {
+        seed();
+        Path jwt = stores().resolve("O/accounts/A/A.jwt");
+        Files.writeString(jwt.resolveSibling(".A.jwt.tmp"), "stale");
+        new FileChanges().write(jwt, bytes("account v2")).commit(stores());
+        assertEquals("account v2", Files.readString(jwt));
+        assertFalse(Files.exists(jwt.resolveSibling(".A.jwt.tmp")));
+    }
+
+    @Test
+    void writesGoThroughASymlinkedFolder() throws IOException {
+        Path real = Files.createDirectories(root.resolve("elsewhere"));
+        Files.createDirectories(keys());
+        Files.createDirectories(stores());
+        Files.createSymbolicLink(keys().resolve("creds"), real);
+        new FileChanges().write(keys().resolve("creds/O/A/U.creds"), bytes("c")).commit(stores());
+        assertEquals("c", Files.readString(real.resolve("O/A/U.creds")));
+        assertTrue(Files.isSymbolicLink(keys().resolve("creds")));
+    }
+
+    @Test
+    void encodingEscapesExactlySpacesControlsNonAsciiAndPercent() throws IOException {
+        assertEquals("/a%20b%25c%7f%1f~!", Journal.encode(Path.of("/a b%c\u007f\u001f~!")));
+        assertEquals(Path.of("/\u00e9"), Journal.decode("/%c3%a9"));
+        for (String bad : List.of("/a%", "/a%4", "/a%g0", "/a%0g", "")) {
+            IOException e = assertThrows(IOException.class, () -> Journal.decode(bad), bad);
+            assertTrue(e.getMessage().startsWith("the journal is damaged"), e.getMessage());
+        }
     }
 
     @Test

@@ -103,7 +103,10 @@ class FileChangesTest {
     @Test
     void theLastChangeOfAPathWins() throws Exception {
         Path f = dir.resolve("f.txt");
-        new FileChanges().write(f, "one".getBytes()).write(f, "two".getBytes()).commit(dir);
+        FileChanges twice = new FileChanges().write(f, "one".getBytes()).write(f, "two".getBytes());
+        assertTrue(twice.writes(dir.resolve("x/../f.txt")));
+        assertFalse(twice.deletes(f));
+        twice.commit(dir);
         assertEquals("two", Files.readString(f));
         FileChanges c = new FileChanges().write(f, "three".getBytes()).delete(dir.resolve("./f.txt"));
         assertTrue(c.deletes(f));

@@ -128,6 +128,17 @@ class StoreLockTest {
     }
 
     @Test
+    void aLockNotGotReleasesThoseAlreadyHeld() throws Exception {
+        Path a = root.resolve("a");
+        Path b = root.resolve("b");
+        try (StoreLock held = StoreLock.acquire(List.of(b), Duration.ZERO, f -> { })) {
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(a, b), Duration.ofMillis(50), f -> { }));
+            // "a" was locked first, then given up with the attempt
+            StoreLock.acquire(List.of(a), Duration.ZERO, f -> { }).close();
+        }
+    }
+
+    @Test
     void aLockFileLeftByADeadProcessIsTakenOver() throws Exception {
         Path stores = Files.createDirectories(root.resolve("stores"));
         Files.writeString(stores.resolve(StoreLock.FILE), "");
