@@ -92,7 +92,7 @@ final class AccountHandler implements HttpHandler {
 
     /** The request's remaining part (a posted body) is read first; then files may be touched. */
     private Reply answer(HttpExchange ex, String method, String path) throws ClientGone {
-        Reply refused = null;
+        Reply refused = RequestLimits.refuse(ex);
         String key = null;
         byte[] body = null;
         if (refused == null && method.equals("POST") && writable != null && path != null && path.startsWith(ACCOUNTS)
