@@ -3,6 +3,7 @@ package dev.jnsc.resolver;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -214,13 +216,17 @@ final class AccountHandler implements HttpHandler {
             return tooLarge();
         }
         String token = new String(body, StandardCharsets.UTF_8).trim();
+        AccountClaims claims;
         try {
-            PostedJwtCheck.check(key, token, writable.operatorClaims(), clock.instant().getEpochSecond());
+            claims = PostedJwtCheck.check(key, token, writable.operatorClaims(), clock.instant().getEpochSecond());
         } catch (PostedJwtCheck.Refused e) {
             return Reply.text(400, e.getMessage());
         }
-        writable.save(key, token);
-        notifier.accountUpdated(key, token);
+        DirJwts.Saved saved = writable.save(claims, token, () -> notifier.accountUpdated(key, token));
+        if (saved.kept()) {
+            return Reply.text(409, "account " + key + " already has a JWT issued later (" + Instant.ofEpochSecond(saved.storedIat())
+                    + ") than the posted one (" + Instant.ofEpochSecond(claims.issuedAt()) + "); it was kept");
+        }
         return Reply.empty(200);
     }
 
