@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * client that sends part of a request and stops keeps that thread for as long as it likes. So:
  * <ul>
  * <li>each exchange must have received its request (line, headers and the body a handler reads)
- * within {@code request} of starting, and must have taken its response within {@code response}
- * of the handler starting to send it; past that the client is cut off;</li>
+ * within {@code request} of being handed over, time spent waiting for a thread included, and must
+ * have taken its response within {@code response} of the handler starting to send it; past that
+ * the client is cut off;</li>
  * <li>at most {@code workers} exchanges run at a time; when more wait, the one that has waited
  * longest for its client (at least half a second) is cut off to make room, and waiting
  * exchanges start newest first, so a complete request gets a thread even while slow clients hold
@@ -48,11 +49,10 @@ final class ExchangeGuard implements Executor {
 
     private enum Phase { RECEIVING, WORKING, SENDING, DONE }
 
-    /** One exchange, from the moment the JDK hands it over. */
+    /** One exchange, from the moment the JDK hands it over (when its first byte has arrived). */
     private static final class Task {
         final Runnable exchange;
         final long queued;
-        long started;
         long since;
         Phase phase = Phase.RECEIVING;
         Thread thread;
@@ -209,7 +209,7 @@ final class ExchangeGuard implements Executor {
         String summary = null;
         synchronized (this) {
             for (Task t : running) {
-                if (!t.cut && (t.phase == Phase.RECEIVING && now - t.started > requestNanos
+                if (!t.cut && (t.phase == Phase.RECEIVING && now - t.queued > requestNanos
                         || t.phase == Phase.SENDING && now - t.since > responseNanos)) {
                     cut(t);
                     slowCut++;
@@ -291,7 +291,6 @@ final class ExchangeGuard implements Executor {
     }
 
     private boolean start(Task t, long now) {
-        t.started = now;
         t.since = now;
         running.add(t);
         try {
