@@ -3,6 +3,7 @@ package dev.jnsc.resolver;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -33,51 +35,90 @@ final class AccountHandler implements HttpHandler {
     private final ClaimsNotifier notifier;
     private final Clock clock;
     private final Consumer<String> log;
+    private final ExchangeGuard guard;
     private int inFlight;
     private boolean stopping;
 
-    AccountHandler(AccountJwts jwts, ClaimsNotifier notifier, Clock clock, Consumer<String> log) {
+    AccountHandler(AccountJwts jwts, ClaimsNotifier notifier, Clock clock, Consumer<String> log, ExchangeGuard guard) {
         this.jwts = jwts;
         this.writable = jwts instanceof DirJwts ? (DirJwts) jwts : null;
         this.notifier = notifier;
         this.clock = clock;
         this.log = log;
+        this.guard = guard;
     }
 
+    /**
+     * Answers one exchange. When the client is gone, or was cut off, before the exchange is over,
+     * an exception goes back to the JDK server: that is what makes it forget the connection.
+     */
     @Override
-    public void handle(HttpExchange ex) {
+    public void handle(HttpExchange ex) throws IOException {
         long start = System.nanoTime();
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
-        Reply reply;
         boolean entered = enter();
-        if (!entered) {
-            reply = Reply.text(503, "the account server is stopping");
-        } else {
-            try {
-                reply = route(ex, method, path);
-            } catch (ResolverException | UncheckedIOException e) {
-                // the details name files on the server: they go to its log, not to the client
-                log.accept("[ERR] " + method + " " + printable(path) + ": " + e.getMessage());
-                reply = Reply.text(500, "the account server cannot answer this request; its log says why");
-            } catch (RuntimeException e) {
-                StackTraceElement[] at = e.getStackTrace();
-                log.accept("[ERR] " + method + " " + printable(path) + ": " + e + (at.length > 0 ? " at " + at[0] : ""));
-                reply = Reply.text(500, "internal error");
-            }
-        }
+        Reply reply = null;
         int bytes = 0;
+        IOException failed = null;
         try {
+            reply = entered ? answer(ex, method, path) : Reply.text(503, "the account server is stopping");
+            guard.sending();
             bytes = send(ex, method, reply);
+        } catch (ClientGone e) {
+            log.accept("[WRN] " + method + " " + printable(path) + ": " + e.getMessage());
+            failed = new IOException(e.getMessage());
         } catch (IOException e) {
-            log.accept("[WRN] " + method + " " + printable(path) + ": response not delivered: " + e.getMessage());
+            String why = guard.wasCut() ? "the client did not take it within " + guard.responseTime() : e.getMessage();
+            log.accept("[WRN] " + method + " " + printable(path) + ": response not delivered: " + why);
+            failed = e;
         } finally {
-            ex.close();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            log.accept("[INF] " + method + " " + printable(path) + " " + reply.status() + " " + bytes + "B " + ms + "ms");
+            ex.close(); // discards what is left of the request: the client has the response time for that too
+            if (guard.done() && failed == null) {
+                log.accept("[WRN] " + method + " " + printable(path) + ": cut off: the exchange did not end within "
+                        + guard.responseTime() + " of the response");
+                failed = new IOException("cut off");
+            }
+            if (reply != null) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                log.accept("[INF] " + method + " " + printable(path) + " " + reply.status() + " " + bytes + "B " + ms + "ms");
+            }
             if (entered) {
                 exit();
             }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** The request's remaining part (a posted body) is read first; then files may be touched. */
+    private Reply answer(HttpExchange ex, String method, String path) throws ClientGone {
+        Reply refused = RequestLimits.refuse(ex);
+        String key = null;
+        byte[] body = null;
+        if (refused == null && method.equals("POST") && writable != null && path != null && path.startsWith(ACCOUNTS)
+                && path.length() > ACCOUNTS.length()) {
+            key = path.substring(ACCOUNTS.length());
+            refused = refusePost(ex.getRequestHeaders(), key);
+            if (refused == null) {
+                body = receiveBody(ex);
+            }
+        }
+        guard.working();
+        if (refused != null) {
+            return refused;
+        }
+        try {
+            return body != null ? post(key, body) : route(ex, method, path);
+        } catch (ResolverException | UncheckedIOException e) {
+            // the details name files on the server: they go to its log, not to the client
+            log.accept("[ERR] " + method + " " + printable(path) + ": " + e.getMessage());
+            return Reply.text(500, "the account server cannot answer this request; its log says why");
+        } catch (RuntimeException e) {
+            StackTraceElement[] at = e.getStackTrace();
+            log.accept("[ERR] " + method + " " + printable(path) + ": " + e + (at.length > 0 ? " at " + at[0] : ""));
+            return Reply.text(500, "internal error");
         }
     }
 
@@ -106,10 +147,7 @@ final class AccountHandler implements HttpHandler {
         if (read) {
             return getAccount(ex, key);
         }
-        if (method.equals("POST") && writable != null) {
-            return post(ex, key);
-        }
-        if (method.equals("POST")) {
+        if (method.equals("POST") && writable == null) {
             return Reply.text(405, "this server serves an nsc folder read-only: change accounts with nsc")
                     .header("Allow", READ);
         }
@@ -147,11 +185,11 @@ final class AccountHandler implements HttpHandler {
         return false;
     }
 
-    private Reply post(HttpExchange ex, String key) {
+    /** Refuses a POST from its headers alone, or returns null when its body is to be read. */
+    private static Reply refusePost(Headers h, String key) {
         if (!isAccountKey(key)) {
             return badKey();
         }
-        Headers h = ex.getRequestHeaders();
         String type = h.getFirst("Content-Type");
         if (type != null) {
             String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -160,26 +198,35 @@ final class AccountHandler implements HttpHandler {
             }
         }
         String length = h.getFirst("Content-Length");
-        if (length != null && isLarger(length.trim(), MAX_BODY)) {
-            return tooLarge();
-        }
-        byte[] body;
+        return length != null && isLarger(length.trim(), MAX_BODY) ? tooLarge() : null;
+    }
+
+    /** Up to one byte more than allowed, so that too much is seen without reading all of it. */
+    private byte[] receiveBody(HttpExchange ex) throws ClientGone {
         try {
-            body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+            return ex.getRequestBody().readNBytes(MAX_BODY + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body: " + e.getMessage(), e);
+            throw new ClientGone(guard.wasCut() ? "cut off: the request did not arrive within " + guard.requestTime()
+                    : "the client went away while sending the request: " + e.getMessage());
         }
+    }
+
+    private Reply post(String key, byte[] body) {
         if (body.length > MAX_BODY) {
             return tooLarge();
         }
         String token = new String(body, StandardCharsets.UTF_8).trim();
+        AccountClaims claims;
         try {
-            PostedJwtCheck.check(key, token, writable.operatorClaims(), clock.instant().getEpochSecond());
+            claims = PostedJwtCheck.check(key, token, writable.operatorClaims(), clock.instant().getEpochSecond());
         } catch (PostedJwtCheck.Refused e) {
             return Reply.text(400, e.getMessage());
         }
-        writable.save(key, token);
-        notifier.accountUpdated(key, token);
+        DirJwts.Saved saved = writable.save(claims, token, () -> notifier.accountUpdated(key, token));
+        if (saved.kept()) {
+            return Reply.text(409, "account " + key + " already has a JWT issued later (" + Instant.ofEpochSecond(saved.storedIat())
+                    + ") than the posted one (" + Instant.ofEpochSecond(claims.issuedAt()) + "); it was kept");
+        }
         return Reply.empty(200);
     }
 
@@ -188,6 +235,15 @@ final class AccountHandler implements HttpHandler {
             return false; // the server itself refuses malformed lengths before we get here
         }
         return number.length() > 10 || Long.parseLong(number) > max;
+    }
+
+    /** The client stopped sending, or was cut off, before its request was complete: nothing can be answered. */
+    private static final class ClientGone extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static Reply tooLarge() {

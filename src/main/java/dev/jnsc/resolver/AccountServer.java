@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -18,22 +15,48 @@ import java.util.function.Consumer;
  * {@code new AccountServer(config).start()}, {@link #address()}, {@link #stop()}.
  */
 public final class AccountServer implements AutoCloseable {
-    /** Request threads: URL resolvers ask rarely and each answer is a small file. */
-    static final int THREADS = 4;
+    /**
+     * Connections the kernel may hold before the server accepts them. The JDK server accepts one
+     * per round of its dispatcher, so a burst (nsc push -A opens one per account) overflows the
+     * default of 50, and the kernel then drops handshakes that clients retry only after a second.
+     */
+    private static final int BACKLOG = 1024;
     /** How long stop() lets requests under way finish. */
     private static final long GRACE_MILLIS = 1000;
+
+    /**
+     * What clients get (see {@link ExchangeGuard}): how many requests are served at once, how long
+     * a request may take to arrive from its first byte, and a response to be taken.
+     */
+    public record Limits(int workers, Duration request, Duration response) {
+        /**
+         * nats-account-server's read and write timeouts; URL resolvers ask rarely and each answer
+         * is a small file, so 32 threads serve plenty while slow clients are cut off.
+         */
+        public static final Limits DEFAULT = new Limits(32, Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+        public Limits {
+            if (workers < 1 || request.toMillis() < 1 || response.toMillis() < 1) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
 
     /**
      * @param log receives one line per request and per event, e.g. {@code [INF] GET /healthz 200 15B 0ms};
      *            called from several threads
      */
-    public record Config(HostPort listen, AccountJwts jwts, ClaimsNotifier notifier, Clock clock, Consumer<String> log) {
+    public record Config(HostPort listen, AccountJwts jwts, ClaimsNotifier notifier, Clock clock, Consumer<String> log,
+            Limits limits) {
+        public Config(HostPort listen, AccountJwts jwts, ClaimsNotifier notifier, Clock clock, Consumer<String> log) {
+            this(listen, jwts, notifier, clock, log, Limits.DEFAULT);
+        }
     }
 
     private final Config config;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HttpServer http;
-    private ExecutorService pool;
+    private ExchangeGuard guard;
     private AccountHandler handler;
 
     public AccountServer(Config config) {
@@ -48,18 +71,14 @@ public final class AccountServer implements AutoCloseable {
         InetSocketAddress addr = config.listen().socketAddress();
         HttpServer server;
         try {
-            server = HttpServer.create(addr, 0);
+            server = HttpServer.create(addr, BACKLOG);
         } catch (IOException e) {
             throw new ResolverException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
         }
-        AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "account-server-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        handler = new AccountHandler(config.jwts(), config.notifier(), config.clock(), config.log());
-        server.setExecutor(pool);
+        Limits limits = config.limits();
+        guard = new ExchangeGuard(limits.workers(), limits.request(), limits.response(), config.log());
+        handler = new AccountHandler(config.jwts(), config.notifier(), config.clock(), config.log(), guard);
+        server.setExecutor(guard);
         server.createContext("/", handler);
         server.start();
         http = server;
@@ -99,12 +118,7 @@ public final class AccountServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             http.stop(0);
-            pool.shutdown();
-            try {
-                pool.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            guard.close(GRACE_MILLIS);
             config.notifier().close();
             config.log().accept("[INF] stopped");
             stopped.countDown();

@@ -1,28 +1,65 @@
 package dev.jnsc.resolver;
 
 import dev.jnsc.fs.FileChanges;
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.Claims;
+import dev.jnsc.jwt.Jwt;
+import dev.jnsc.jwt.JwtException;
 import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.nkeys.NKeyException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The account server's own copy of account JWTs: {@code <dir>/<ACCOUNT_PUBKEY>.jwt} (folder
  * 0700, files 0600, each written atomically), for one operator given by its JWT file. File names
  * are built only from keys that decode as account public keys, so no request reaches outside
  * the folder.
+ *
+ * <p>A JWT never replaces one issued later ({@link #save}). Saves take turns: within this process
+ * on a lock per folder, and with other processes (a second account server on the same folder) on
+ * an exclusive lock of {@value #LOCK_FILE} in the folder.
  */
 public final class DirJwts implements AccountJwts {
+    /** The lock file, which the stored JWTs' readers (nats-account-server, nats-server) ignore: no .jwt suffix. */
+    static final String LOCK_FILE = ".account-server.lock";
+    /**
+     * File locks belong to a process, and the JVM refuses a second lock of the same file in the
+     * same process: so saves to one folder from several DirJwts in this process must take turns
+     * here first. One entry per folder opened, for the life of the process.
+     */
+    private static final ConcurrentMap<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
+
     private final Path dir;
     private final Path operatorFile;
     private final Tokens.Operator operator;
+    private final Path lockFile;
+    private final ReentrantLock folderLock;
 
-    private DirJwts(Path dir, Path operatorFile, Tokens.Operator operator) {
+    /** What became of a posted JWT: stored, already there, or kept out by a stored one issued later. */
+    public record Saved(boolean stored, boolean kept, long storedIat) {
+    }
+
+    private DirJwts(Path dir, Path operatorFile, Tokens.Operator operator, Path realDir) {
         this.dir = dir;
         this.operatorFile = operatorFile;
         this.operator = operator;
+        this.lockFile = dir.resolve(LOCK_FILE);
+        this.folderLock = FOLDER_LOCKS.computeIfAbsent(realDir, k -> new ReentrantLock());
     }
 
     /** Opens (creating it, 0700, when missing) {@code dir} for the operator in {@code operatorJwtFile}. */
@@ -37,7 +74,19 @@ public final class DirJwts implements AccountJwts {
         if (!Files.isWritable(d)) {
             throw new ResolverException("the folder " + d + " is not writable");
         }
-        return new DirJwts(d, operatorJwtFile.toAbsolutePath().normalize(), op);
+        Path real;
+        try {
+            real = d.toRealPath();
+        } catch (IOException e) {
+            throw new ResolverException("cannot open the folder " + d + ": " + e.getMessage(), e);
+        }
+        DirJwts jwts = new DirJwts(d, operatorJwtFile.toAbsolutePath().normalize(), op, real);
+        try {
+            jwts.openLockFile().close();
+        } catch (IOException e) {
+            throw new ResolverException("cannot create the lock file " + jwts.lockFile + ": " + e.getMessage(), e);
+        }
+        return jwts;
     }
 
     /** The operator whose identity and signing keys may sign the accounts stored here. */
@@ -66,11 +115,55 @@ public final class DirJwts implements AccountJwts {
     }
 
     /**
-     * Stores a verified account token, replacing the account's previous one atomically; I/O
-     * failures surface as {@link java.io.UncheckedIOException}.
+     * Stores a verified account token unless the stored JWT of the account was issued later (a
+     * greater {@code iat}), the rule of nats-server's {@code DirJWTStore.saveIfNewer}: a stored
+     * JWT issued later is kept, one issued at the same second or earlier is replaced, atomically,
+     * and so is a file that holds no readable JWT. The same token again is left as it is. (Unlike
+     * saveIfNewer, an equal {@code jti} does not count as the same JWT: it hashes only the
+     * standard claims, so two edits within one second share it.) {@code accepted} runs when the
+     * posted JWT is (now) the stored one, before the next save may start, so its notifications
+     * leave in the order of the writes. I/O failures surface as {@link UncheckedIOException}.
      */
-    public synchronized void save(String accountKey, String token) {
-        new FileChanges().write(fileOf(accountKey), token.getBytes(StandardCharsets.US_ASCII)).commit();
+    public Saved save(AccountClaims claims, String token, Runnable accepted) {
+        Path file = fileOf(claims.subject());
+        folderLock.lock();
+        try (FileChannel lock = openLockFile(); FileLock held = lock.lock()) {
+            byte[] data = FileChanges.readIfExists(file);
+            String current = data == null ? null : Tokens.utf8(data).trim();
+            Claims stored = current == null ? null : claimsOf(current);
+            if (token.equals(current)) {
+                accepted.run();
+                return new Saved(false, false, claims.issuedAt());
+            }
+            if (stored != null && stored.issuedAt() > claims.issuedAt()) {
+                return new Saved(false, true, stored.issuedAt());
+            }
+            FileChanges.writeAtomically(file, token.getBytes(StandardCharsets.US_ASCII));
+            accepted.run();
+            return new Saved(true, false, claims.issuedAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + file + ": " + e.getMessage(), e);
+        } finally {
+            folderLock.unlock();
+        }
+    }
+
+    /** The claims of a stored token, or null when it is no readable JWT. */
+    private static Claims claimsOf(String token) {
+        try {
+            return Jwt.decode(token).claims();
+        } catch (JwtException | NKeyException e) {
+            return null;
+        }
+    }
+
+    private FileChannel openLockFile() throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            FileAttribute<?> mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+            return FileChannel.open(lockFile, options, mode);
+        }
+        return FileChannel.open(lockFile, options);
     }
 
     private Path fileOf(String accountKey) {

@@ -70,7 +70,7 @@ class DirModeTest {
 
     private List<String> files() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(DirJwts.LOCK_FILE)).sorted().toList();
         }
     }
 
@@ -81,6 +81,7 @@ class DirModeTest {
             HttpResponse<String> post = s.http.post(path(accountA), "application/jwt", jwtA);
             assertEquals(200, post.statusCode(), post.body());
             assertEquals(List.of(accountA + ".jwt"), files(), "one file, no temp files left");
+            assertEquals("rw-------", Nsc.mode(dir.resolve(DirJwts.LOCK_FILE)));
             Path file = dir.resolve(accountA + ".jwt");
             assertEquals(jwtA, Nsc.read(file));
             assertEquals("rw-------", Nsc.mode(file));

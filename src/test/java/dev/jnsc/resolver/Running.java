@@ -13,20 +13,26 @@ final class Running implements AutoCloseable {
     final Http http;
     private final List<String> log;
 
-    private Running(AccountJwts jwts, ClaimsNotifier notifier, Clock clock, List<String> log) {
+    private Running(AccountJwts jwts, ClaimsNotifier notifier, Clock clock, List<String> log, AccountServer.Limits limits) {
         this.log = log;
         this.server = new AccountServer(new AccountServer.Config(HostPort.parse("127.0.0.1:0"), jwts, notifier, clock,
-                log::add)).start();
+                log::add, limits)).start();
         this.http = new Http(server.url());
     }
 
     static Running nsc(Path operatorDir) {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        return new Running(NscFolderJwts.open(operatorDir, log::add), ClaimsNotifier.NONE, Clock.systemUTC(), log);
+        return new Running(NscFolderJwts.open(operatorDir, log::add), ClaimsNotifier.NONE, Clock.systemUTC(), log,
+                AccountServer.Limits.DEFAULT);
     }
 
     static Running dir(Path dir, Path operatorJwt, ClaimsNotifier notifier, Clock clock) {
-        return new Running(DirJwts.open(dir, operatorJwt), notifier, clock, Collections.synchronizedList(new ArrayList<>()));
+        return dir(dir, operatorJwt, notifier, clock, AccountServer.Limits.DEFAULT);
+    }
+
+    static Running dir(Path dir, Path operatorJwt, ClaimsNotifier notifier, Clock clock, AccountServer.Limits limits) {
+        return new Running(DirJwts.open(dir, operatorJwt), notifier, clock, Collections.synchronizedList(new ArrayList<>()),
+                limits);
     }
 
     int port() {
