@@ -80,15 +80,12 @@ final class Disk {
         }
     }
 
-    /** Deletes a folder if it is empty; true when it is gone. */
-    static boolean rmdirIfEmpty(Path dir) {
+    /** Deletes a folder if it is empty (a folder that is not, or cannot be deleted, stays). */
+    static void rmdirIfEmpty(Path dir) {
         try {
             Files.deleteIfExists(dir);
-            return true;
-        } catch (DirectoryNotEmptyException e) {
-            return false;
         } catch (IOException e) {
-            return false;
+            // not empty, or not ours to delete: it stays
         }
     }
 

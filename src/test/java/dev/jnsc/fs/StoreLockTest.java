@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.jnsc.testing.LockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,18 @@ class StoreLockTest {
         assertEquals(List.of(), failures);
         assertEquals(120, rounds.get());
         assertEquals(1, most.get(), "never two holders at once");
+    }
+
+    @Test
+    void anotherProcessHoldingTheLockMakesUsWait() throws Exception {
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        try (LockHolder other = LockHolder.hold(stores.resolve(StoreLock.FILE))) {
+            StoreLock.Timeout e = assertThrows(StoreLock.Timeout.class,
+                    () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(300), f -> { }));
+            assertEquals(stores.resolve(StoreLock.FILE), e.file());
+            other.close();
+            StoreLock.acquire(List.of(stores), Duration.ofSeconds(10), f -> { }).close();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.nkeys.NKey;
+import dev.jnsc.testing.LockHolder;
 import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.Signing;
 import java.io.BufferedReader;
@@ -214,29 +215,14 @@ class ConcurrentPostTest {
     @Test
     void aSaveWaitsWhileAnotherProcessHoldsTheFolder() throws Exception {
         try (Running s = start()) {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Path classes = Path.of(LockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Process other = new ProcessBuilder(java.toString(), "-cp", classes.toString(), LockHolder.class.getName(),
-                    dir.resolve(DirJwts.LOCK_FILE).toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-                assertEquals("locked", CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return out.readLine();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }).get(20, TimeUnit.SECONDS));
+            try (LockHolder other = LockHolder.hold(dir.resolve(DirJwts.LOCK_FILE))) {
                 CompletableFuture<HttpResponse<String>> posted = CompletableFuture.supplyAsync(() -> post(s, version(1)));
                 assertThrows(TimeoutException.class, () -> posted.get(500, TimeUnit.MILLISECONDS),
                         "stored while another process held the folder");
                 assertFalse(Files.exists(file()));
-                other.getOutputStream().close();
+                other.close();
                 assertEquals(200, posted.get(10, TimeUnit.SECONDS).statusCode());
                 assertEquals(version(1), Nsc.read(file()));
-            } finally {
-                other.destroy();
-                other.waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
