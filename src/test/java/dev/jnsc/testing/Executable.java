@@ -34,11 +34,7 @@ public final class Executable {
     public Executable(Path exe, Path home) {
         this.exe = exe;
         this.cwd = home;
-        env.put("HOME", home.toString());
-        env.put("NSC_HOME", home.resolve(".nsc").toString());
-        env.put("NKEYS_PATH", home.resolve(".nkeys").toString());
-        env.put("XDG_CONFIG_HOME", home.resolve("xdg-config").toString());
-        env.put("XDG_DATA_HOME", home.resolve("xdg-data").toString());
+        env.putAll(Nsc.homeEnv(home));
         env.put("JNSC_CDS", "0");
     }
 

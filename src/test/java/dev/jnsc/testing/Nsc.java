@@ -40,11 +40,15 @@ public final class Nsc {
     public Nsc(Path home) {
         this.home = home;
         this.cwd = home;
-        env.put("HOME", home.toString());
-        env.put("NSC_HOME", home.resolve(".nsc").toString());
-        env.put("NKEYS_PATH", home.resolve(".nkeys").toString());
-        env.put("XDG_CONFIG_HOME", home.resolve("xdg-config").toString());
-        env.put("XDG_DATA_HOME", home.resolve("xdg-data").toString());
+        env.putAll(homeEnv(home));
+    }
+
+    /** The environment of a throwaway home: HOME, NSC_HOME, NKEYS_PATH and the XDG folders inside it. */
+    public static Map<String, String> homeEnv(Path home) {
+        return Map.of("HOME", home.toString(), "NSC_HOME", home.resolve(".nsc").toString(),
+                "NKEYS_PATH", home.resolve(".nkeys").toString(),
+                "XDG_CONFIG_HOME", home.resolve("xdg-config").toString(),
+                "XDG_DATA_HOME", home.resolve("xdg-data").toString());
     }
 
     /** The result of one command. */
