@@ -1,0 +1,365 @@
+package dev.jnsc.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The one harness that compares jnsc with the Go nsc (the reference build named by
+ * {@code JNSC_REF_NSC}): every command runs through both binaries, each in its own sandbox (its
+ * own config, stores and keystore folders, given as global flags, and its own HOME), and what
+ * they leave on disk is compared after normalising what must differ: public keys become labels
+ * named after their entity ({@code A:B} for account B, {@code U:B/u} for its user u, signing
+ * keys by the order in which the commands printed them), {@code jti} and {@code iat} go, and other
+ * times become offsets from {@code iat}. JWTs compare as their decoded claims, creds files as
+ * their JWT and whose seed they hold, seeds as whose seed they are; modes compare too.
+ */
+public final class Differential {
+    private static final Pattern KEY = Pattern.compile("\\b[OACUNX][A-Z2-7]{55}\\b");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One binary in its sandbox. */
+    public static final class Side {
+        final String name;
+        final Path exe;
+        final Path root;
+        /** Keys in the order the commands first printed them. */
+        final List<String> printed = new ArrayList<>();
+
+        Side(String name, Path exe, Path root) {
+            this.name = name;
+            this.exe = exe;
+            this.root = root;
+        }
+
+        public Path stores() {
+            return root.resolve("stores");
+        }
+
+        public Path keys() {
+            return root.resolve("keys");
+        }
+
+        public Path config() {
+            return root.resolve("cfg");
+        }
+
+        Executable.Result run(String... args) throws IOException, InterruptedException {
+            List<String> all = new ArrayList<>(List.of("--config-dir", config().toString(), "--data-dir",
+                    stores().toString(), "--keystore-dir", keys().toString()));
+            all.addAll(List.of(args));
+            Executable e = new Executable(exe, root.resolve("home")).env("NSC_HOME", null).env("NKEYS_PATH", null);
+            Files.createDirectories(root.resolve("home"));
+            Executable.Result r = e.run(all.toArray(new String[0]));
+            Matcher m = KEY.matcher(r.out() + "\n" + r.err());
+            while (m.find()) {
+                if (!printed.contains(m.group())) {
+                    printed.add(m.group());
+                }
+            }
+            return r;
+        }
+    }
+
+    /** What both did for one command. */
+    public record Step(String command, Executable.Result go, Executable.Result java) {
+    }
+
+    private final Side go;
+    private final Side java;
+    private final List<Step> steps = new ArrayList<>();
+
+    /** The Go nsc reference build, or null when {@code JNSC_REF_NSC} does not name an executable file. */
+    public static Path reference() {
+        String p = System.getenv("JNSC_REF_NSC");
+        if (p == null || p.isBlank()) {
+            p = System.getProperty("jnsc.ref.nsc");
+        }
+        if (p == null || p.isBlank() || !Files.isExecutable(Path.of(p))) {
+            return null;
+        }
+        return Path.of(p).toAbsolutePath();
+    }
+
+    public Differential(Path goExe, Path javaExe, Path dir) {
+        this.go = new Side("go", goExe, dir.resolve("go"));
+        this.java = new Side("jnsc", javaExe, dir.resolve("jnsc"));
+    }
+
+    public Side go() {
+        return go;
+    }
+
+    public Side java() {
+        return java;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Runs the command through both binaries. */
+    public Step run(String... args) throws IOException, InterruptedException {
+        Step s = new Step(String.join(" ", args), go.run(args), java.run(args));
+        steps.add(s);
+        return s;
+    }
+
+    /**
+     * Fails unless the differences are exactly the known ones: each known difference is the start
+     * of a difference line and must still occur (a fixed one is taken off the list).
+     */
+    public void assertOnly(Map<String, String> known) {
+        List<String> diffs = differences();
+        List<String> unexpected = new ArrayList<>();
+        List<String> unused = new ArrayList<>(known.keySet());
+        for (String d : diffs) {
+            String match = null;
+            for (String k : known.keySet()) {
+                if (d.startsWith(k)) {
+                    match = k;
+                }
+            }
+            if (match == null) {
+                unexpected.add(d);
+            } else {
+                unused.remove(match);
+            }
+        }
+        if (!unexpected.isEmpty() || !unused.isEmpty()) {
+            throw new AssertionError("jnsc and the Go nsc differ where they should not:\n" + String.join("\n", unexpected)
+                    + (unused.isEmpty() ? "" : "\nknown differences that no longer occur (take them off the list): " + unused));
+        }
+    }
+
+    /** Every difference between the two sandboxes, one line each (empty when they agree). */
+    public List<String> differences() {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            if ((s.go().code() == 0) != (s.java().code() == 0)) {
+                out.add("exit code of \"" + s.command() + "\": go " + s.go().code() + ", jnsc " + s.java().code()
+                        + (s.java().code() != 0 ? " (" + s.java().err().strip() + ")" : " (go: " + s.go().err().strip() + ")"));
+            }
+        }
+        Map<String, String> g = tree(go);
+        Map<String, String> j = tree(java);
+        for (String path : new TreeSet<>(g.keySet())) {
+            if (!j.containsKey(path)) {
+                out.add("only go wrote " + path);
+            } else if (!g.get(path).equals(j.get(path))) {
+                out.add(path + " differs:\n  go:   " + g.get(path) + "\n  jnsc: " + j.get(path));
+            }
+        }
+        for (String path : new TreeSet<>(j.keySet())) {
+            if (!g.containsKey(path)) {
+                out.add("only jnsc wrote " + path);
+            }
+        }
+        return out;
+    }
+
+    /** Normalised files of a sandbox: relative path (keys as labels) → mode and normalised content. */
+    public static Map<String, String> tree(Side side) {
+        Map<String, String> labels = labels(side);
+        Map<String, String> out = new TreeMap<>();
+        for (Path base : List.of(side.stores(), side.keys(), side.config())) {
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(base)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.equals(".jnsc.lock")) {
+                        continue; // jnsc's store lock: its own, documented
+                    }
+                    String rel = base.getFileName() + "/" + relabel(base.relativize(p).toString(), labels);
+                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+                    out.put(rel, mode + " " + (Files.isDirectory(p) ? "dir" : content(side, p, labels)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static String content(Side side, Path p, Map<String, String> labels) throws IOException {
+        String name = p.getFileName().toString();
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        if (name.endsWith(".jwt")) {
+            return claims(text.trim(), labels).toString();
+        }
+        if (name.endsWith(".creds")) {
+            Matcher jwt = Pattern.compile("-----BEGIN NATS USER JWT-----\\s*(\\S+)\\s*------END NATS USER JWT------")
+                    .matcher(text);
+            String seed = text.contains("-----BEGIN USER NKEY SEED-----") ? "with a seed" : "without a seed";
+            return "creds " + (jwt.find() ? claims(jwt.group(1), labels) : "(no JWT)") + " " + seed;
+        }
+        if (name.endsWith(".nk")) {
+            return "seed of " + relabel(name.substring(0, name.length() - 3), labels);
+        }
+        if (name.equals("nsc.json")) {
+            ObjectNode n = (ObjectNode) JSON.readTree(text);
+            String root = n.path("store_root").asText("");
+            n.put("store_root", root.isEmpty() ? "" : root.equals(side.stores().toString()) ? "<stores>" : "<elsewhere>");
+            n.remove("last_update");
+            return n.toString();
+        }
+        return relabel(text, labels);
+    }
+
+    /** The decoded claims of a token with keys labelled and times made relative. */
+    static JsonNode claims(String token, Map<String, String> labels) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return TextNode.valueOf("(not a JWT: " + token.length() + " characters)");
+        }
+        try {
+            ObjectNode n = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            long iat = n.path("iat").asLong();
+            n.put("jti", "*");
+            n.put("iat", "*");
+            for (String t : List.of("exp", "nbf")) {
+                if (n.has(t)) {
+                    n.put(t, "iat" + signed(n.get(t).asLong() - iat));
+                }
+            }
+            JsonNode nats = n.get("nats");
+            if (nats instanceof ObjectNode o && o.get("revocations") instanceof ObjectNode rev) {
+                relativeTimes(rev, iat);
+            }
+            if (nats instanceof ObjectNode o && o.get("exports") instanceof ArrayNode exports) {
+                for (JsonNode e : exports) {
+                    if (e.get("revocations") instanceof ObjectNode rev) {
+                        relativeTimes(rev, iat);
+                    }
+                }
+            }
+            return relabel(n, labels);
+        } catch (IOException | IllegalArgumentException e) {
+            return TextNode.valueOf("(undecodable JWT: " + e.getMessage() + ")");
+        }
+    }
+
+    private static void relativeTimes(ObjectNode times, long iat) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = times.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            e.setValue(TextNode.valueOf("iat" + signed(e.getValue().asLong() - iat)));
+        }
+    }
+
+    private static String signed(long d) {
+        return Math.abs(d) <= 2 ? "±0" : d > 0 ? "+" + d : String.valueOf(d);
+    }
+
+    /** Replaces keys in every string and field name; lists made only of keys are sorted afterwards. */
+    private static JsonNode relabel(JsonNode n, Map<String, String> labels) {
+        if (n.isTextual()) {
+            return TextNode.valueOf(relabel(n.asText(), labels));
+        }
+        if (n instanceof ArrayNode a) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            boolean allKeys = a.size() > 0;
+            List<JsonNode> items = new ArrayList<>();
+            for (JsonNode x : a) {
+                allKeys &= x.isTextual() && KEY.matcher(x.asText()).matches();
+                items.add(relabel(x, labels));
+            }
+            if (allKeys) {
+                items.sort((x, y) -> x.asText().compareTo(y.asText()));
+            }
+            out.addAll(items);
+            return out;
+        }
+        if (n instanceof ObjectNode o) {
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            boolean keyed = false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                keyed |= KEY.matcher(e.getKey()).matches();
+                fields.put(relabel(e.getKey(), labels), relabel(e.getValue(), labels));
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            // maps keyed by public keys (revocations) are sorted by key in both: sort by label
+            (keyed ? new TreeMap<>(fields) : fields).forEach(out::set);
+            return out;
+        }
+        return n;
+    }
+
+    private static String relabel(String s, Map<String, String> labels) {
+        Matcher m = KEY.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String label = labels.getOrDefault(m.group(), "?" + m.group().charAt(0));
+            m.appendReplacement(sb, Matcher.quoteReplacement(label));
+        }
+        m.appendTail(sb);
+        // sharded key folders (keys/A/BC/<key>.nk): the two letters come from the key
+        return sb.toString().replaceAll("keys/([OACUNX])/[A-Z2-7]{2}(/|$)", "keys/$1/**$2");
+    }
+
+    /**
+     * Labels for the keys of a sandbox: identity keys after their entity's name (from the JWTs in
+     * the store), every other key after the order in which the commands first printed it.
+     */
+    static Map<String, String> labels(Side side) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (Files.isDirectory(side.stores())) {
+            try (Stream<Path> s = Files.walk(side.stores())) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    if (p.getFileName().toString().endsWith(".jwt")) {
+                        JsonNode c = rawClaims(Files.readString(p).trim());
+                        String sub = c.path("sub").asText();
+                        String name = c.path("name").asText();
+                        String type = c.path("nats").path("type").asText();
+                        String label = switch (type) {
+                            case "operator" -> "O:" + name;
+                            case "account" -> "A:" + name;
+                            case "user" -> "U:" + p.getParent().getParent().getFileName() + "/" + name;
+                            default -> null;
+                        };
+                        if (label != null && !sub.isEmpty()) {
+                            labels.putIfAbsent(sub, label);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        int n = 0;
+        for (String k : side.printed) {
+            if (!labels.containsKey(k)) {
+                labels.put(k, k.charAt(0) + "#" + ++n);
+            }
+        }
+        return labels;
+    }
+
+    private static JsonNode rawClaims(String token) throws IOException {
+        String[] parts = token.split("\\.");
+        return parts.length == 3 ? JSON.readTree(Base64.getUrlDecoder().decode(parts[1])) : JSON.createObjectNode();
+    }
+}
