@@ -52,6 +52,14 @@ public final class Json {
         return new JwtException("malformed JSON: " + what + " at offset " + pos);
     }
 
+    /** A character for a message: itself in quotes when printable, else its code, e.g. U+0000. */
+    private static String show(char c) {
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+            return String.format("U+%04X", (int) c);
+        }
+        return "'" + c + "'";
+    }
+
     private void skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -84,7 +92,7 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("unexpected character " + show(c));
         }
     }
 
@@ -239,7 +247,7 @@ public final class Json {
                     break;
                 default:
                     pos--;
-                    throw error("bad escape '\\" + e + "'");
+                    throw error("bad escape \\ followed by " + show(e));
             }
             start = pos;
         }
@@ -269,14 +277,20 @@ public final class Json {
             digits();
         }
         String n = text.substring(start, pos);
+        if (integral && n.length() < 19) {
+            return Long.parseLong(n);
+        }
+        double d = Double.parseDouble(n);
+        if (Double.isInfinite(d)) {
+            // Go refuses it too; and a megabyte of digits would keep BigInteger busy for seconds
+            pos = start;
+            throw error("number out of range (beyond a 64-bit float)");
+        }
         if (integral) {
-            if (n.length() < 19) {
-                return Long.parseLong(n);
-            }
             java.math.BigInteger b = new java.math.BigInteger(n);
             return b.bitLength() < 64 ? (Object) b.longValue() : b;
         }
-        return Double.parseDouble(n);
+        return d;
     }
 
     private void digits() {
@@ -325,7 +339,10 @@ public final class Json {
         if (v instanceof Long) {
             return (Long) v;
         }
-        if (v instanceof Double && ((Double) v) == Math.rint((Double) v)) {
+        // an integral double ("7.0", "1e3") is taken below 2^53, where doubles hold every integer
+        // exactly: from 2^53 on, the digits written may have been rounded away (2^53 + 1 reads as
+        // 2^53), and past 2^63 a long would saturate
+        if (v instanceof Double && ((Double) v) == Math.rint((Double) v) && Math.abs((Double) v) < 0x1p53) {
             return ((Double) v).longValue();
         }
         throw new JwtException("field \"" + key + "\" should be an integer");
