@@ -60,6 +60,38 @@ public final class Json {
         return "'" + c + "'";
     }
 
+    /**
+     * Text read from a token or file, for a message: quoted, on one line (controls and separators
+     * escaped), at most 40 characters, and with every run of 12 or more base32 letters, which could
+     * be key material (a seed put where it does not belong), shown as "…".
+     */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        int i = 0;
+        while (i < s.length() && b.length() <= 40) {
+            int run = i;
+            while (run < s.length() && (s.charAt(run) >= 'A' && s.charAt(run) <= 'Z' || s.charAt(run) >= '2' && s.charAt(run) <= '7')) {
+                run++;
+            }
+            if (run - i >= 12) {
+                b.append('\u2026');
+                i = run;
+                continue;
+            }
+            char c = s.charAt(i++);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append(i < s.length() ? "\u2026\"" : "\"").toString();
+    }
+
     private void skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -315,7 +347,7 @@ public final class Json {
             return null;
         }
         if (!(v instanceof Map)) {
-            throw new JwtException("field \"" + key + "\" should be an object");
+            throw new JwtException("field " + quote(key) + " should be an object");
         }
         return asMap(v);
     }
@@ -326,7 +358,7 @@ public final class Json {
             return "";
         }
         if (!(v instanceof String)) {
-            throw new JwtException("field \"" + key + "\" should be a string");
+            throw new JwtException("field " + quote(key) + " should be a string");
         }
         return (String) v;
     }
@@ -345,7 +377,7 @@ public final class Json {
         if (v instanceof Double && ((Double) v) == Math.rint((Double) v) && Math.abs((Double) v) < 0x1p53) {
             return ((Double) v).longValue();
         }
-        throw new JwtException("field \"" + key + "\" should be an integer");
+        throw new JwtException("field " + quote(key) + " should be an integer");
     }
 
     public static boolean bool(Map<String, Object> m, String key) {
@@ -354,7 +386,7 @@ public final class Json {
             return false;
         }
         if (!(v instanceof Boolean)) {
-            throw new JwtException("field \"" + key + "\" should be true or false");
+            throw new JwtException("field " + quote(key) + " should be true or false");
         }
         return (Boolean) v;
     }
@@ -365,7 +397,7 @@ public final class Json {
             return new ArrayList<>();
         }
         if (!(v instanceof List)) {
-            throw new JwtException("field \"" + key + "\" should be a list");
+            throw new JwtException("field " + quote(key) + " should be a list");
         }
         @SuppressWarnings("unchecked")
         List<Object> l = (List<Object>) v;
@@ -376,7 +408,7 @@ public final class Json {
         List<String> out = new ArrayList<>();
         for (Object o : list(m, key)) {
             if (!(o instanceof String)) {
-                throw new JwtException("field \"" + key + "\" should be a list of strings");
+                throw new JwtException("field " + quote(key) + " should be a list of strings");
             }
             out.add((String) o);
         }
