@@ -223,7 +223,7 @@ public final class Json {
             if (c == '"') {
                 String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
                 pos++;
-                return s;
+                return withoutLoneSurrogates(s);
             }
             if (c < 0x20) {
                 throw error("control character in string");
@@ -283,6 +283,29 @@ public final class Json {
             }
             start = pos;
         }
+    }
+
+    /**
+     * As Go's decoder: a surrogate that is not half of a pair (from a \\u escape; in UTF-8 input
+     * there are none) reads as U+FFFD, so that every string read has a UTF-8 form.
+     */
+    private static String withoutLoneSurrogates(String s) {
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = s.toCharArray();
+            }
+            out[i] = '\ufffd';
+        }
+        return out == null ? s : new String(out);
     }
 
     private Object number() {

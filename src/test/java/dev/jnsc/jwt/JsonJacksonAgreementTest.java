@@ -22,9 +22,10 @@ import net.jqwik.api.Provide;
  *       keep the name where it first appeared. No difference, so documents repeat names freely.</li>
  *   <li>Our writer escapes {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as {@code \u003c}
  *       etc., as Go does; Jackson reads them back to the same characters.</li>
- *   <li>A string holding a lone surrogate (possible in Java, not in Go's UTF-8 strings) is written
- *       as Go writes invalid UTF-8: the escape {@code \ufffd}. Jackson writes the surrogate itself
- *       escaped. So a lone surrogate comes back as U+FFFD after our writer, and nothing else does.</li>
+ *   <li>A lone surrogate (a backslash-u escape of half a pair) reads as U+FFFD, as in Go, whose
+ *       strings are UTF-8; Jackson keeps the surrogate. And a Java string holding one is written as
+ *       Go writes invalid UTF-8, as the escape for U+FFFD. So Jackson's values are compared with
+ *       lone surrogates replaced by U+FFFD, and nothing else is changed.</li>
  *   <li>Numbers out of the range of a double ({@code 1e400}) are refused, as Go refuses them;
  *       Jackson reads them as Infinity. Documents here stay within range; JsonFuzzTest covers the rest.</li>
  *   <li>Our writer writes a double with Java's {@code Double.toString} ("1.0E21" where Go writes
@@ -47,18 +48,18 @@ class JsonJacksonAgreementTest {
         byte[] json = doc.bytes();
         Object theirs = JsonDocs.plain(JsonDocs.JACKSON.readTree(json));
         Object ours = Fuzz.decode(() -> Json.parse(json), java.util.List.of());
-        JsonDocs.assertSameJson(theirs, ours, Numbers.EXACT);
+        JsonDocs.assertSameJson(withLoneSurrogatesReplaced(theirs), ours, Numbers.EXACT);
 
         String written = indented ? Json.pretty(ours) : JsonWriter.compact().value(ours).toString();
         Object back = JsonDocs.plain(JsonDocs.JACKSON.readTree(written.getBytes(StandardCharsets.UTF_8)));
         JsonDocs.assertSameJson(withLoneSurrogatesReplaced(ours), back, Numbers.VALUE);
-        // one round may turn a lone surrogate into U+FFFD; from then on reading and writing is a fixed point
-        String again = JsonWriter.compact().value(Json.parse(written)).toString();
-        assertEquals(again, JsonWriter.compact().value(Json.parse(again)).toString(),
-                "writing what we read of our own output changes nothing");
+        if (!indented) {
+            assertEquals(written, JsonWriter.compact().value(Json.parse(written)).toString(),
+                    "writing what we read of our own output changes nothing");
+        }
     }
 
-    /** The value with each lone surrogate in a string (name or value) as U+FFFD, as Go's encoder does. */
+    /** The value with each lone surrogate in a string (name or value) as U+FFFD, as Go reads and writes it. */
     static Object withLoneSurrogatesReplaced(Object v) {
         if (v instanceof String s) {
             StringBuilder b = new StringBuilder(s.length());

@@ -254,6 +254,23 @@ class JsonTest {
         assertEquals(1000, Json.num(m, "e"));
     }
 
+    /**
+     * Found by JwtFuzzTest: a name holding the escape of half a surrogate pair was read as a lone
+     * surrogate, written back as the escape for U+FFFD, and read the second time as U+FFFD, so
+     * claims changed bytes on a second round, and differed from Go's, which reads such an escape
+     * as U+FFFD at once. We read it so too now.
+     */
+    @Test
+    void escapedLoneSurrogatesReadAsTheReplacementCharacterAsInGo() {
+        assertEquals("\ufffd", Json.parse("\"\\ud800\""));
+        assertEquals("\ufffdA", Json.parse("\"\\ud800\\u0041\""));
+        assertEquals("x\ufffd\ufffdy", Json.parse("\"x\\udc00\\ud800y\""));
+        assertEquals("\ufffd\ud83d\ude00", Json.parse("\"\\ud83d\\ud83d\\ude00\""));
+        assertEquals(Map.of("\ufffd", 1L), Json.parse("{\"\\udfff\":1}"));
+        String once = JsonWriter.compact().value(Json.parse("[\"\\ud800a\"]")).toString();
+        assertEquals("[\"\ufffda\"]", once);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
