@@ -122,7 +122,11 @@ class JwtFuzzTest {
         Object payload = template(t);
         String token = sign(HEADER_VARIANTS.get(0), JsonWriter.compact().value(payload).toString(), signerFor(payload, 0));
         String text = Fuzz.apply(token, edits, Fuzz.Units.CHARS, TOKEN_PIECES);
-        Fuzz.bounded(() -> check(text));
+        Fuzz.bounded(() -> {
+            check(text);
+            // the unverified read of the subject, used to check a creds seed against its JWT
+            Fuzz.decode(() -> Jwt.subjectOf(text), SEEDS, JwtException.class);
+        });
     }
 
     /** Payloads edited as trees and then as text, signed with a key that may sign them (or not): the claims readers run. */
