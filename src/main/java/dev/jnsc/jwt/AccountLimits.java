@@ -153,7 +153,7 @@ public final class AccountLimits {
         if (tiers != null) {
             for (Map.Entry<String, Object> e : tiers.entrySet()) {
                 if (!(e.getValue() instanceof Map)) {
-                    throw new JwtException("tier \"" + e.getKey() + "\" should be an object");
+                    throw new JwtException("tier " + Json.quote(e.getKey()) + " should be an object");
                 }
                 l.tiered.put(e.getKey(), JetStreamLimits.read(Json.asMap(e.getValue())));
             }

@@ -52,6 +52,46 @@ public final class Json {
         return new JwtException("malformed JSON: " + what + " at offset " + pos);
     }
 
+    /** A character for a message: itself in quotes when printable, else its code, e.g. U+0000. */
+    private static String show(char c) {
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+            return String.format("U+%04X", (int) c);
+        }
+        return "'" + c + "'";
+    }
+
+    /**
+     * Text read from a token or file, for a message: quoted, on one line (controls and separators
+     * escaped), at most 40 characters, and with every run of 12 or more base32 letters, which could
+     * be key material (a seed put where it does not belong), shown as "…".
+     */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        int i = 0;
+        while (i < s.length() && b.length() <= 40) {
+            int run = i;
+            while (run < s.length() && (s.charAt(run) >= 'A' && s.charAt(run) <= 'Z' || s.charAt(run) >= '2' && s.charAt(run) <= '7')) {
+                run++;
+            }
+            if (run - i >= 12) {
+                b.append('\u2026');
+                i = run;
+                continue;
+            }
+            char c = s.charAt(i++);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append(i < s.length() ? "\u2026\"" : "\"").toString();
+    }
+
     private void skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -84,7 +124,7 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("unexpected character " + show(c));
         }
     }
 
@@ -183,7 +223,7 @@ public final class Json {
             if (c == '"') {
                 String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
                 pos++;
-                return s;
+                return withoutLoneSurrogates(s);
             }
             if (c < 0x20) {
                 throw error("control character in string");
@@ -239,10 +279,33 @@ public final class Json {
                     break;
                 default:
                     pos--;
-                    throw error("bad escape '\\" + e + "'");
+                    throw error("bad escape \\ followed by " + show(e));
             }
             start = pos;
         }
+    }
+
+    /**
+     * As Go's decoder: a surrogate that is not half of a pair (from a \\u escape; in UTF-8 input
+     * there are none) reads as U+FFFD, so that every string read has a UTF-8 form.
+     */
+    private static String withoutLoneSurrogates(String s) {
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = s.toCharArray();
+            }
+            out[i] = '\ufffd';
+        }
+        return out == null ? s : new String(out);
     }
 
     private Object number() {
@@ -269,14 +332,20 @@ public final class Json {
             digits();
         }
         String n = text.substring(start, pos);
+        if (integral && n.length() < 19) {
+            return Long.parseLong(n);
+        }
+        double d = Double.parseDouble(n);
+        if (Double.isInfinite(d)) {
+            // Go refuses it too; and a megabyte of digits would keep BigInteger busy for seconds
+            pos = start;
+            throw error("number out of range (beyond a 64-bit float)");
+        }
         if (integral) {
-            if (n.length() < 19) {
-                return Long.parseLong(n);
-            }
             java.math.BigInteger b = new java.math.BigInteger(n);
             return b.bitLength() < 64 ? (Object) b.longValue() : b;
         }
-        return Double.parseDouble(n);
+        return d;
     }
 
     private void digits() {
@@ -301,7 +370,7 @@ public final class Json {
             return null;
         }
         if (!(v instanceof Map)) {
-            throw new JwtException("field \"" + key + "\" should be an object");
+            throw new JwtException("field " + quote(key) + " should be an object");
         }
         return asMap(v);
     }
@@ -312,7 +381,7 @@ public final class Json {
             return "";
         }
         if (!(v instanceof String)) {
-            throw new JwtException("field \"" + key + "\" should be a string");
+            throw new JwtException("field " + quote(key) + " should be a string");
         }
         return (String) v;
     }
@@ -325,10 +394,13 @@ public final class Json {
         if (v instanceof Long) {
             return (Long) v;
         }
-        if (v instanceof Double && ((Double) v) == Math.rint((Double) v)) {
+        // an integral double ("7.0", "1e3") is taken below 2^53, where doubles hold every integer
+        // exactly: from 2^53 on, the digits written may have been rounded away (2^53 + 1 reads as
+        // 2^53), and past 2^63 a long would saturate
+        if (v instanceof Double && ((Double) v) == Math.rint((Double) v) && Math.abs((Double) v) < 0x1p53) {
             return ((Double) v).longValue();
         }
-        throw new JwtException("field \"" + key + "\" should be an integer");
+        throw new JwtException("field " + quote(key) + " should be an integer");
     }
 
     public static boolean bool(Map<String, Object> m, String key) {
@@ -337,7 +409,7 @@ public final class Json {
             return false;
         }
         if (!(v instanceof Boolean)) {
-            throw new JwtException("field \"" + key + "\" should be true or false");
+            throw new JwtException("field " + quote(key) + " should be true or false");
         }
         return (Boolean) v;
     }
@@ -348,7 +420,7 @@ public final class Json {
             return new ArrayList<>();
         }
         if (!(v instanceof List)) {
-            throw new JwtException("field \"" + key + "\" should be a list");
+            throw new JwtException("field " + quote(key) + " should be a list");
         }
         @SuppressWarnings("unchecked")
         List<Object> l = (List<Object>) v;
@@ -359,7 +431,7 @@ public final class Json {
         List<String> out = new ArrayList<>();
         for (Object o : list(m, key)) {
             if (!(o instanceof String)) {
-                throw new JwtException("field \"" + key + "\" should be a list of strings");
+                throw new JwtException("field " + quote(key) + " should be a list of strings");
             }
             out.add((String) o);
         }

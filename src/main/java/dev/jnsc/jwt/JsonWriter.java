@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Writes JSON the way Go's encoding/json does: compact, fields in the order they are written,
- * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\u00XX}. Optional
+ * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\u00XX}, a lone surrogate
+ * (which has no UTF-8 form) as {@code \\ufffd}. Optional
  * indentation gives the form nsc prints for {@code --json} (which does not escape HTML).
  */
 public final class JsonWriter {
@@ -237,6 +238,12 @@ public final class JsonWriter {
                 default:
                     if (c < 0x20) {
                         unicode(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // a lone surrogate has no UTF-8 form; Go writes invalid UTF-8 as this escape
+                        out.append("\\ufffd");
                     } else {
                         out.append(c);
                     }

@@ -56,10 +56,10 @@ public final class Jwt {
         String typ = Json.str(header, "typ");
         String alg = Json.str(header, "alg");
         if (!typ.equalsIgnoreCase("JWT")) {
-            throw new JwtException("not a NATS JWT: header typ is \"" + typ + "\", expected \"JWT\"");
+            throw new JwtException("not a NATS JWT: header typ is " + Json.quote(typ) + ", expected \"JWT\"");
         }
         if (!alg.equalsIgnoreCase("ed25519-nkey") && !alg.equalsIgnoreCase("ed25519")) {
-            throw new JwtException("unsupported JWT algorithm \"" + alg + "\", expected \"ed25519-nkey\"");
+            throw new JwtException("unsupported JWT algorithm " + Json.quote(alg) + ", expected \"ed25519-nkey\"");
         }
         byte[] payloadBytes = b64decode(parts[1], "payload");
         Map<String, Object> payload = Json.parseObject(payloadBytes);
@@ -76,7 +76,7 @@ public final class Jwt {
         if (!issuer.verify(signed.getBytes(StandardCharsets.US_ASCII), sig)) {
             throw new JwtException("JWT signature verification failed: the token was altered or not signed by " + iss);
         }
-        Claims claims = claimsFor(payload, version);
+        Claims claims = claimsFor(payload);
         claims.readStandard(payload);
         Map<String, Object> nats = Json.map(payload, "nats");
         claims.readNats(nats == null ? Map.of() : nats, version);
@@ -108,11 +108,10 @@ public final class Jwt {
         return v == 2 ? 2 : 1;
     }
 
-    private static Claims claimsFor(Map<String, Object> payload, int version) {
-        String type;
-        if (version == 1) {
-            type = Json.str(payload, "type");
-        } else {
+    /** As Go's identifier.Kind(): the top-level type of v1 tokens, else {@code nats.type}, whatever the version. */
+    private static Claims claimsFor(Map<String, Object> payload) {
+        String type = Json.str(payload, "type");
+        if (type.isEmpty()) {
             Map<String, Object> nats = Json.map(payload, "nats");
             type = nats == null ? "" : Json.str(nats, "type");
         }
@@ -223,7 +222,7 @@ public final class Jwt {
         }
 
         private static String describeType(String t) {
-            return t.isEmpty() ? "a JWT without type" : "a JWT of type \"" + t + "\"";
+            return t.isEmpty() ? "a JWT without type" : "a JWT of type " + Json.quote(t);
         }
     }
 }

@@ -81,7 +81,7 @@ public final class SigningKey {
         java.util.Map<String, Object> m = Json.asMap(o);
         String kind = Json.str(m, "kind");
         if (!USER_SCOPE.equals(kind)) {
-            throw new JwtException("unknown signing key scope kind \"" + kind + "\"");
+            throw new JwtException("unknown signing key scope kind " + Json.quote(kind));
         }
         SigningKey k = scoped(Json.str(m, "key"), Json.str(m, "role"));
         k.description = Json.str(m, "description");

@@ -30,19 +30,28 @@ public final class Base32 {
         return new String(encode(data));
     }
 
-    /** Decodes, or returns null when a character is outside the alphabet or trailing bits are set. */
+    /**
+     * Decodes, or returns null when a character is outside the alphabet, trailing bits are set, or
+     * the length leaves a partial character (1, 3 or 6 characters past a multiple of 8, which Go's
+     * decoder refuses too): whatever decodes re-encodes to the same text.
+     */
     public static byte[] decode(CharSequence text) {
         int n = text.length();
-        byte[] out = new byte[n * 5 / 8];
+        int rest = n % 8;
+        if (rest == 1 || rest == 3 || rest == 6) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            if (value(text.charAt(i)) < 0) {
+                return null;
+            }
+        }
+        byte[] out = new byte[(int) (n * 5L / 8)];
         int buffer = 0;
         int bits = 0;
         int o = 0;
         for (int i = 0; i < n; i++) {
-            int v = value(text.charAt(i));
-            if (v < 0) {
-                return null;
-            }
-            buffer = (buffer << 5) | v;
+            buffer = (buffer << 5) | value(text.charAt(i));
             bits += 5;
             if (bits >= 8) {
                 out[o++] = (byte) (buffer >>> (bits - 8));

@@ -73,19 +73,27 @@ public final class NKey {
         return fromSeed(encoded.toCharArray());
     }
 
-    /** Decodes a public key ("O…", "A…", "U…", ...), checking its CRC. */
+    /**
+     * Decodes a public key ("O…", "A…", "U…", ...), checking its CRC. The messages never show the
+     * text when it is not a valid key: it may be a seed, or part of one, given by mistake.
+     */
     public static NKey fromPublicKey(String encoded) {
         if (encoded == null || encoded.isEmpty()) {
             throw new NKeyException("invalid public key: empty");
         }
-        byte[] raw = encoded.length() == 56 ? Base32.decode(encoded) : null;
-        if (raw == null || raw.length != PUBLIC_LENGTH) {
-            throw new NKeyException("invalid public key \"" + encoded + "\": expected 56 base32 characters");
+        if (encoded.length() != 56) {
+            boolean seed = encoded.length() == 58 && encoded.charAt(0) == 'S';
+            throw new NKeyException("invalid public key: expected 56 base32 characters, found " + encoded.length()
+                    + (seed ? ", the length of a seed: give the public key instead" : ""));
         }
-        checkCrc(raw, "public key \"" + encoded + "\"");
+        byte[] raw = Base32.decode(encoded);
+        if (raw == null || raw.length != PUBLIC_LENGTH) {
+            throw new NKeyException("invalid public key: expected only base32 characters (A-Z, 2-7)");
+        }
+        checkCrc(raw, "public key");
         KeyKind kind = KeyKind.fromPrefix(raw[0] & 0xFF);
         if (kind == null) {
-            throw new NKeyException("invalid public key \"" + encoded + "\": unknown key type");
+            throw new NKeyException("invalid public key: unknown key type");
         }
         return new NKey(kind, Arrays.copyOfRange(raw, 1, 33), null);
     }

@@ -3,6 +3,7 @@ package dev.jnsc.store;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.Json;
 import dev.jnsc.jwt.JsonWriter;
+import dev.jnsc.jwt.JwtException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,12 +33,12 @@ public final class Context {
         Map<String, Object> m;
         try {
             m = Json.parseObject(data);
-        } catch (RuntimeException e) {
+            c.storeRoot = emptyToNull(Json.str(m, "store_root"));
+            c.operator = emptyToNull(Json.str(m, "operator"));
+            c.account = emptyToNull(Json.str(m, "account"));
+        } catch (JwtException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage());
         }
-        c.storeRoot = emptyToNull(Json.str(m, "store_root"));
-        c.operator = emptyToNull(Json.str(m, "operator"));
-        c.account = emptyToNull(Json.str(m, "account"));
         for (Map.Entry<String, Object> e : m.entrySet()) {
             if (!e.getKey().equals("store_root") && !e.getKey().equals("operator") && !e.getKey().equals("account")) {
                 c.others.put(e.getKey(), e.getValue());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -198,6 +199,76 @@ class JsonTest {
             String json = JsonWriter.compact().value(s).toString();
             assertEquals(s, Json.parse(json), json);
         }
+    }
+
+    /**
+     * Found by JsonFuzzTest (shrunk to the single byte 0x01, and to a backslash before a NUL): the
+     * offending character went into the message as itself, so a control character or a line
+     * break split or garbled the one-line error. Unprintable characters are now named by code.
+     */
+    @Test
+    void unprintableCharactersAreNamedByCodeInMessages() {
+        assertEquals("malformed JSON: unexpected character U+0001 at offset 0",
+                assertThrows(JwtException.class, () -> Json.parse("\u0001")).getMessage());
+        assertEquals("malformed JSON: bad escape \\ followed by U+000A at offset 2",
+                assertThrows(JwtException.class, () -> Json.parse("\"\\\n\"")).getMessage());
+        assertEquals("malformed JSON: unexpected character U+2028 at offset 1",
+                assertThrows(JwtException.class, () -> Json.parse("[\u2028]")).getMessage());
+        assertEquals("malformed JSON: unexpected character 'x' at offset 0",
+                assertThrows(JwtException.class, () -> Json.parse("x")).getMessage());
+    }
+
+    /**
+     * Found by JsonFuzzTest (a digit repeated to a megabyte): every integer literal beyond a long
+     * went through BigInteger, which takes about 26 seconds for a million digits, and 1e400 was
+     * read as Infinity, which the writer then wrote as the non-JSON word "Infinity". Go refuses
+     * numbers beyond a float64; so do we, before any BigInteger is made.
+     */
+    @Test
+    void numbersBeyondADoubleAreRefusedQuickly() {
+        for (String n : new String[] {"1e400", "-1e400", "1" + "0".repeat(309), "7".repeat(1 << 20)}) {
+            JwtException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                    () -> assertThrows(JwtException.class, () -> Json.parse("[" + n + "]")));
+            assertEquals("malformed JSON: number out of range (beyond a 64-bit float) at offset 1", e.getMessage());
+        }
+        assertEquals(new BigInteger("1" + "0".repeat(300)), Json.parse("1" + "0".repeat(300)));
+        assertEquals(0.0, Json.parse("1e-400"), "underflow is zero, as in Go");
+    }
+
+    /**
+     * Found by JsonFuzzTest: Json.num took any integral double, and a long saturated, so 1e300 read
+     * as Long.MAX_VALUE; and 9007199254740993.0 read as 9007199254740992, since from 2^53 on a
+     * double no longer holds every integer. Integral doubles are still taken below 2^53.
+     */
+    @Test
+    void numRefusesDoublesItCannotTakeExactly() {
+        Map<String, Object> m = Json.parseObject(bytes("{\"big\":1e300,\"two63\":9223372036854775807.0,"
+                + "\"rounded\":9007199254740993.0,\"two53\":9007199254740992.0,\"ok\":9007199254740991.0,"
+                + "\"neg\":-9007199254740991.0,\"e\":1e3}"));
+        for (String k : new String[] {"big", "two63", "rounded", "two53"}) {
+            assertEquals("field \"" + k + "\" should be an integer",
+                    assertThrows(JwtException.class, () -> Json.num(m, k)).getMessage());
+        }
+        assertEquals(9007199254740991L, Json.num(m, "ok"));
+        assertEquals(-9007199254740991L, Json.num(m, "neg"));
+        assertEquals(1000, Json.num(m, "e"));
+    }
+
+    /**
+     * Found by JwtFuzzTest: a name holding the escape of half a surrogate pair was read as a lone
+     * surrogate, written back as the escape for U+FFFD, and read the second time as U+FFFD, so
+     * claims changed bytes on a second round, and differed from Go's, which reads such an escape
+     * as U+FFFD at once. We read it so too now.
+     */
+    @Test
+    void escapedLoneSurrogatesReadAsTheReplacementCharacterAsInGo() {
+        assertEquals("\ufffd", Json.parse("\"\\ud800\""));
+        assertEquals("\ufffdA", Json.parse("\"\\ud800\\u0041\""));
+        assertEquals("x\ufffd\ufffdy", Json.parse("\"x\\udc00\\ud800y\""));
+        assertEquals("\ufffd\ud83d\ude00", Json.parse("\"\\ud83d\\ud83d\\ude00\""));
+        assertEquals(Map.of("\ufffd", 1L), Json.parse("{\"\\udfff\":1}"));
+        String once = JsonWriter.compact().value(Json.parse("[\"\\ud800a\"]")).toString();
+        assertEquals("[\"\ufffda\"]", once);
     }
 
     private static byte[] bytes(String s) {

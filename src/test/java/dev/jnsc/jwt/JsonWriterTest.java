@@ -106,4 +106,20 @@ class JsonWriterTest {
     void unknownTypesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> JsonWriter.compact().value((Object) new Object()));
     }
+
+    /**
+     * Found by JsonJacksonAgreementTest (shrunk to the string "\uD800"): a lone surrogate was
+     * written as itself, and the UTF-8 bytes that get signed then held '?' in its place. Go
+     * writes invalid UTF-8 as the escape \ufffd; so do we. Pairs stay as they are.
+     */
+    @Test
+    void loneSurrogatesAreWrittenAsTheReplacementCharacterEscape() {
+        assertEquals("\"a\\ufffdb\\ufffd\"", JsonWriter.compact().value("a\ud800b\udfff").toString());
+        assertEquals("\"\\ufffd\\ufffd\"", JsonWriter.indented(" ").value("\udc00\ud800").toString());
+        assertEquals("\"\ud83d\ude00\"", JsonWriter.compact().value("\ud83d\ude00").toString());
+        String name = JsonWriter.compact().beginObject().name("\ud83d").value(1L).endObject().toString();
+        assertEquals("{\"\\ufffd\":1}", name);
+        assertEquals("\ufffd", Json.parse(JsonWriter.compact().value("\ud800").toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -181,6 +181,54 @@ class JwtTest {
         assertThrows(JwtException.class, () -> Jwt.decode(forged));
     }
 
+    /**
+     * Found by JwtFuzzTest (a user payload with "version" removed from nats): without a version the
+     * token counts as v1, and the claim type was then taken only from a top-level "type", so
+     * {"nats":{"type":"user",...}} decoded as generic claims that called themselves "user" (and
+     * as(UserClaims) said "expected a user JWT, found a JWT of type "user""); signed again they
+     * became a real user JWT that no longer decoded. The type is now chosen as Go's
+     * identifier.Kind() does: top-level type, else nats.type.
+     */
+    @Test
+    void theTypeComesFromNatsWhenTheVersionIsMissing() {
+        NKey account = NKey.fromRawSeed(KeyKind.ACCOUNT, filled(2));
+        NKey user = NKey.fromRawSeed(KeyKind.USER, filled(3));
+        String payload = "{\"iat\":1700000000,\"iss\":\"" + account.publicKey() + "\",\"sub\":\"" + user.publicKey()
+                + "\",\"nats\":{\"pub\":{\"allow\":[\"a\"]},\"type\":\"user\"}}";
+        String p = TestData.b64url(payload.getBytes(StandardCharsets.UTF_8));
+        // v1 rules: the signature covers the payload only
+        String token = GO_HEADER_B64 + "." + p + "." + TestData.b64url(account.sign(p.getBytes(StandardCharsets.US_ASCII)));
+        Jwt.Decoded d = Jwt.decode(token);
+        assertEquals(1, d.version());
+        UserClaims u = d.as(UserClaims.class, "a user");
+        assertEquals(java.util.List.of("a"), u.permissions().pub().allow());
+        String again = Jwt.encode(u, account, 1_700_000_001L);
+        assertEquals(u.toJson(), Jwt.decode(again).claims().toJson());
+    }
+
+    /**
+     * Found by JwtFuzzTest: values read from the token went into messages as they were, so a
+     * header typ of "a\nb" split the one-line error, and a seed there would have been shown. They
+     * are now quoted with controls escaped, cut at 40 characters, and base32 runs long enough to be
+     * key material hidden.
+     */
+    @Test
+    void valuesFromTheTokenAreQuotedSafelyInMessages() {
+        String seed = "SUAGL3KX4ZBBD53BNNLSHGAAGCMXSEYZ6NTYUBUCPZQGHYNK3ZRQBUDPRY";
+        String[][] cases = {
+            {"{\"typ\":\"a\\nb\\u0000\",\"alg\":\"ed25519-nkey\"}", "not a NATS JWT: header typ is \"a\\nb\\u0000\", expected \"JWT\""},
+            {"{\"typ\":\"JWT\",\"alg\":\"" + seed + "\"}", "unsupported JWT algorithm \"\u2026\", expected \"ed25519-nkey\""},
+            {"{\"typ\":\"" + "x".repeat(100) + "\",\"alg\":\"ed25519-nkey\"}",
+                "not a NATS JWT: header typ is \"" + "x".repeat(40) + "\u2026\", expected \"JWT\""},
+        };
+        for (String[] c : cases) {
+            String token = TestData.b64url(c[0].getBytes(StandardCharsets.UTF_8)) + ".e30.AAAA";
+            assertEquals(c[1], assertThrows(JwtException.class, () -> Jwt.decode(token)).getMessage());
+        }
+        assertEquals("\"a \\\"q\\\" \\\\ \\u2028 UAB2\"", Json.quote("a \"q\" \\ \u2028 UAB2"));
+        assertEquals("\"x\u2026y\"", Json.quote("x" + seed + "y"));
+    }
+
     // --- encode ---
 
     @Test

@@ -74,4 +74,41 @@ class Base32Test {
         assertArrayEquals(new byte[] {'f'}, Base32.decode("MY"));
         assertNull(Base32.decode("MZ"), "'Z' leaves a set bit after the last whole byte");
     }
+
+    /**
+     * Found by NKeyFuzzTest: "A" decoded to no bytes, which encode to "", so two texts meant the
+     * same bytes. Lengths of 1, 3 or 6 past a multiple of 8 hold a character with no whole byte in
+     * it; Go's base32 refuses them as corrupt input, and so do we now.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "MZX", "MZXW6Y", "MZXW6YTBA", "MZXW6YTBOIA"})
+    void lengthsThatLeaveAPartialCharacterAreRefused(String bad) {
+        assertNull(Base32.decode(bad), "should refuse \"" + bad + "\" (" + bad.length() + " characters)");
+    }
+
+    /**
+     * The output size was computed as {@code length * 5 / 8} in int arithmetic, which turns negative
+     * past 429,496,729 characters: a NegativeArraySizeException instead of a refusal. A text that
+     * only claims such a length shows it without using the memory.
+     */
+    @Test
+    void aHugeTextWithABadCharacterIsRefusedWithoutAllocatingItsOutput() {
+        CharSequence huge = new CharSequence() {
+            @Override
+            public int length() {
+                return 500_000_000; // a multiple of 8, and times 5 past Integer.MAX_VALUE
+            }
+
+            @Override
+            public char charAt(int index) {
+                return index == 0 ? '!' : 'A';
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertNull(Base32.decode(huge));
+    }
 }

@@ -247,4 +247,27 @@ class NKeyTest {
         NKeyException e = assertThrows(NKeyException.class, () -> NKey.fromSeed(Base32.encode(raw)));
         assertTrue(e.getMessage().contains("unknown key type"), e.getMessage());
     }
+
+    /**
+     * Found by NKeyFuzzTest: fromPublicKey quoted the text it refused, so a seed given where a
+     * public key belongs (say {@code nsc revocations add-user -u <seed>}) ended up in the error
+     * message, and so did control characters (a NUL made the message unprintable). Refused text is
+     * no longer shown, only what was wrong with it.
+     */
+    @Test
+    void refusedPublicKeysAreNotShownInTheMessage() {
+        String seed = new String(NKey.fromRawSeed(KeyKind.OPERATOR, new byte[32]).seed());
+        String[] refused = {seed, seed.substring(2), seed.substring(1, 57), seed.substring(0, 40), "\u0000",
+            "A\nB", "U" + seed.substring(3)};
+        for (String bad : refused) {
+            NKeyException e = assertThrows(NKeyException.class, () -> NKey.fromPublicKey(bad));
+            for (int i = 0; i + 8 <= seed.length(); i++) {
+                assertFalse(e.getMessage().contains(seed.substring(i, i + 8)), "seed material in: " + e.getMessage());
+            }
+            assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+            assertTrue(e.getMessage().startsWith("invalid public key: "), e.getMessage());
+        }
+        assertEquals("invalid public key: expected 56 base32 characters, found 58, the length of a seed: "
+                + "give the public key instead", assertThrows(NKeyException.class, () -> NKey.fromPublicKey(seed)).getMessage());
+    }
 }
