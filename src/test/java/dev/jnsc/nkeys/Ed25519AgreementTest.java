@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A try costs about 10 ms (three key derivations, three signatures, 12 verifications, the
  * JDK's being the slowest), so the property runs {@code jqwik.tries.default} tries, 250 as set in
- * junit-platform.properties: a few seconds in every build. For 10,000 keys and messages:
- * {@code mvn test -Dtest=Ed25519AgreementTest -Djqwik.tries.default=10000} (about two minutes).
+ * junit-platform.properties: a few seconds in every build, with jqwik's shrinking when it fails.
+ * Ed25519AgreementIT runs the same check on 10,000 keys and messages in every full test run.
  */
 class Ed25519AgreementTest {
     private static final EdDSAParameterSpec SPEC = EdDSANamedCurveTable.getByName("Ed25519");
@@ -54,6 +54,11 @@ class Ed25519AgreementTest {
     @Property
     void ourEd25519AgreesWithTheJdkAndTheEddsaLibrary(@ForAll @Size(32) byte[] seed, @ForAll @Size(max = 300) byte[] message,
             @ForAll @IntRange(max = 511) int signatureBit, @ForAll @IntRange(min = 0) int messageBit) throws Exception {
+        agree(seed, message, signatureBit, messageBit);
+    }
+
+    /** One try: keys, signatures, verification and refusals of the three implementations (also run by Ed25519AgreementIT). */
+    static void agree(byte[] seed, byte[] message, int signatureBit, int messageBit) throws Exception {
         // keys
         byte[] ours = Ed25519.publicKeyFromSeed(seed);
         KeyPair jdkPair = jdkKeyPair(seed);
