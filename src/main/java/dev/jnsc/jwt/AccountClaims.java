@@ -1,7 +1,6 @@
 package dev.jnsc.jwt;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +17,6 @@ public final class AccountClaims extends Claims {
     private static final Set<String> FIELDS = Set.of("imports", "exports", "limits", "signing_keys", "revocations",
             "default_permissions", "mappings", "authorization", "trace", "cluster_traffic", "description", "info_url",
             "tags");
-
-    private static final Comparator<Export> EXPORTS_BY_SUBJECT = new Comparator<>() {
-        @Override
-        public int compare(Export a, Export b) {
-            return Utf8Order.INSTANCE.compare(a.subject(), b.subject());
-        }
-    };
-    private static final Comparator<Import> IMPORTS_BY_SUBJECT = new Comparator<>() {
-        @Override
-        public int compare(Import a, Import b) {
-            return Utf8Order.INSTANCE.compare(a.subject(), b.subject());
-        }
-    };
 
     private final List<Import> imports = new ArrayList<>();
     private final List<Export> exports = new ArrayList<>();
@@ -134,7 +120,7 @@ public final class AccountClaims extends Claims {
     void writeBody(JsonWriter w) {
         if (!imports.isEmpty()) {
             List<Import> sorted = new ArrayList<>(imports);
-            sorted.sort(IMPORTS_BY_SUBJECT);
+            sorted.sort(Import.BY_SUBJECT);
             w.name("imports").beginArray();
             for (Import i : sorted) {
                 i.write(w);
@@ -143,7 +129,7 @@ public final class AccountClaims extends Claims {
         }
         if (!exports.isEmpty()) {
             List<Export> sorted = new ArrayList<>(exports);
-            sorted.sort(EXPORTS_BY_SUBJECT);
+            sorted.sort(Export.BY_SUBJECT);
             w.name("exports").beginArray();
             for (Export e : sorted) {
                 e.write(w);

@@ -1,5 +1,6 @@
 package dev.jnsc.jwt;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,14 @@ public final class Export {
     private static final Set<String> FIELDS = Set.of("name", "subject", "type", "token_req", "revocations",
             "response_type", "response_threshold", "service_latency", "account_token_position", "advertise",
             "allow_trace", "description", "info_url");
+
+    /** By subject in Go's (UTF-8 byte) order; the account sorts with it stably when it writes. */
+    static final Comparator<Export> BY_SUBJECT = new Comparator<>() {
+        @Override
+        public int compare(Export a, Export b) {
+            return Utf8Order.INSTANCE.compare(a.subject, b.subject);
+        }
+    };
 
     private String name = "";
     private String subject = "";

@@ -1,5 +1,6 @@
 package dev.jnsc.jwt;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,14 @@ import java.util.Set;
 public final class Import {
     private static final Set<String> FIELDS = Set.of("name", "subject", "account", "token", "to", "local_subject",
             "type", "share", "allow_trace");
+
+    /** By subject in Go's (UTF-8 byte) order; the account sorts with it stably when it writes. */
+    static final Comparator<Import> BY_SUBJECT = new Comparator<>() {
+        @Override
+        public int compare(Import a, Import b) {
+            return Utf8Order.INSTANCE.compare(a.subject, b.subject);
+        }
+    };
 
     private String name = "";
     private String subject = "";
