@@ -17,7 +17,15 @@ public final class TestData {
 
     /** The bytes of a fixture, e.g. {@code "jnats/test.seed"}. */
     public static byte[] bytes(String name) {
-        String path = "/vectors/" + name;
+        return resource("/vectors/" + name);
+    }
+
+    /** The text of a file under src/test/resources/golden, e.g. {@code "claims/account-EXP.jwt"}. */
+    public static String golden(String name) {
+        return new String(resource("/golden/" + name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String path) {
         try (InputStream in = TestData.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);

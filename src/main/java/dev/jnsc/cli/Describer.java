@@ -4,8 +4,10 @@ import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.AccountLimits;
 import dev.jnsc.jwt.ActivationClaims;
 import dev.jnsc.jwt.Claims;
+import dev.jnsc.jwt.Export;
+import dev.jnsc.jwt.ExportType;
+import dev.jnsc.jwt.Import;
 import dev.jnsc.jwt.JetStreamLimits;
-import dev.jnsc.jwt.Json;
 import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.Permissions;
 import dev.jnsc.jwt.SigningKey;
@@ -168,30 +170,26 @@ final class Describer {
         return v > 0 ? Humanize.bytes(v) : v == 0 ? "Disabled" : "Unlimited";
     }
 
-    private static String exports(List<Object> exports) {
+    private static String exports(List<Export> exports) {
         Table t = new Table("Exports").headers("Name", "Type", "Subject", "Public", "Revocations");
-        for (Object o : exports) {
-            Map<String, Object> e = Json.asMap(o);
-            Map<String, Object> rev = Json.map(e, "revocations");
-            String type = Json.str(e, "type");
-            t.row(Json.str(e, "name"), title(type), Json.str(e, "subject"), Json.bool(e, "token_req") ? "No" : "Yes",
-                    Integer.toString(rev == null ? 0 : rev.size()));
+        for (Export e : exports) {
+            t.row(e.name(), typeName(e.type()), e.subject(), e.tokenRequired() ? "No" : "Yes",
+                    Integer.toString(e.revocations().size()));
         }
         return t.render();
     }
 
-    private static String imports(List<Object> imports) {
+    private static String imports(List<Import> imports) {
         Table t = new Table("Imports").headers("Name", "Type", "Remote", "Local", "From Account", "Public");
-        for (Object o : imports) {
-            Map<String, Object> i = Json.asMap(o);
-            String local = Json.str(i, "local_subject");
-            if (local.isEmpty()) {
-                local = Json.str(i, "to");
-            }
-            t.row(Json.str(i, "name"), title(Json.str(i, "type")), Json.str(i, "subject"), local, Json.str(i, "account"),
-                    Json.str(i, "token").isEmpty() ? "Yes" : "No");
+        for (Import i : imports) {
+            String local = i.localSubject().isEmpty() ? i.to() : i.localSubject();
+            t.row(i.name(), typeName(i.type()), i.subject(), local, i.account(), i.token().isEmpty() ? "Yes" : "No");
         }
         return t.render();
+    }
+
+    private static String typeName(ExportType type) {
+        return type == null ? "" : title(type.json());
     }
 
     private static String scope(SigningKey k) {

@@ -8,21 +8,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Account JWT claims. Exports, imports, mappings, authorization and trace are carried as parsed
- * JSON (nsc commands outside this project's scope edit them), everything else is typed.
+ * Account JWT claims. Authorization and trace are carried as parsed JSON (no command of this
+ * project edits them); everything else is typed. Exports and imports are written sorted by subject
+ * (stably: entries with equal subjects keep their order), mappings by their from-subject, as the Go
+ * library writes them.
  */
 public final class AccountClaims extends Claims {
     private static final Set<String> FIELDS = Set.of("imports", "exports", "limits", "signing_keys", "revocations",
             "default_permissions", "mappings", "authorization", "trace", "cluster_traffic", "description", "info_url",
             "tags");
 
-    private List<Object> imports = new ArrayList<>();
-    private List<Object> exports = new ArrayList<>();
+    private final List<Import> imports = new ArrayList<>();
+    private final List<Export> exports = new ArrayList<>();
     private AccountLimits limits = new AccountLimits();
     private final List<SigningKey> signingKeys = new ArrayList<>();
     private final Map<String, Long> revocations = new TreeMap<>();
     private final Permissions defaultPermissions = new Permissions();
-    private Map<String, Object> mappings = new TreeMap<>();
+    private final Map<String, List<WeightedMapping>> mappings = new TreeMap<>(Utf8Order.INSTANCE);
     private Map<String, Object> authorization = new LinkedHashMap<>();
     private Map<String, Object> trace;
     private String clusterTraffic = "";
@@ -35,13 +37,13 @@ public final class AccountClaims extends Claims {
         return "account";
     }
 
-    /** Imports as parsed JSON objects. */
-    public List<Object> imports() {
+    /** The imports, live and editable, in the order read or added (sorted only when written). */
+    public List<Import> imports() {
         return imports;
     }
 
-    /** Exports as parsed JSON objects. */
-    public List<Object> exports() {
+    /** The exports, live and editable, in the order read or added (sorted only when written). */
+    public List<Export> exports() {
         return exports;
     }
 
@@ -76,7 +78,11 @@ public final class AccountClaims extends Claims {
         return defaultPermissions;
     }
 
-    public Map<String, Object> mappings() {
+    /**
+     * Subject mappings: from-subject to its weighted destinations, live and editable, sorted by
+     * from-subject in Go's order. A from-subject with an empty list is still written (as {@code []}).
+     */
+    public Map<String, List<WeightedMapping>> mappings() {
         return mappings;
     }
 
@@ -112,7 +118,24 @@ public final class AccountClaims extends Claims {
 
     @Override
     void writeBody(JsonWriter w) {
-        w.fieldRaw("imports", sortBySubject(imports)).fieldRaw("exports", sortBySubject(exports));
+        if (!imports.isEmpty()) {
+            List<Import> sorted = new ArrayList<>(imports);
+            sorted.sort(Import.BY_SUBJECT);
+            w.name("imports").beginArray();
+            for (Import i : sorted) {
+                i.write(w);
+            }
+            w.endArray();
+        }
+        if (!exports.isEmpty()) {
+            List<Export> sorted = new ArrayList<>(exports);
+            sorted.sort(Export.BY_SUBJECT);
+            w.name("exports").beginArray();
+            for (Export e : sorted) {
+                e.write(w);
+            }
+            w.endArray();
+        }
         w.name("limits");
         limits.write(w);
         if (!signingKeys.isEmpty()) {
@@ -134,27 +157,33 @@ public final class AccountClaims extends Claims {
         w.name("default_permissions").beginObject();
         defaultPermissions.writeFields(w);
         w.endObject();
-        w.fieldRaw("mappings", mappings);
+        if (!mappings.isEmpty()) {
+            w.name("mappings").beginObject();
+            for (Map.Entry<String, List<WeightedMapping>> e : mappings.entrySet()) {
+                w.name(e.getKey()).beginArray();
+                for (WeightedMapping m : e.getValue()) {
+                    m.write(w);
+                }
+                w.endArray();
+            }
+            w.endObject();
+        }
         w.name("authorization").value((Object) authorization);
         w.fieldRaw("trace", trace);
         w.field("cluster_traffic", clusterTraffic).field("description", description).field("info_url", infoUrl)
                 .field("tags", tags);
     }
 
-    private static List<Object> sortBySubject(List<Object> items) {
-        List<Object> sorted = new ArrayList<>(items);
-        sorted.sort((a, b) -> subjectOf(a).compareTo(subjectOf(b)));
-        return sorted;
-    }
-
-    private static String subjectOf(Object o) {
-        return o instanceof Map ? String.valueOf(Json.asMap(o).getOrDefault("subject", "")) : "";
-    }
-
     @Override
     void readBody(Map<String, Object> n, int version) {
-        imports = Json.list(n, "imports");
-        exports = Json.list(n, "exports");
+        List<Object> raw = Json.list(n, "imports");
+        for (int i = 0; i < raw.size(); i++) {
+            imports.add(Import.read(Json.element(raw, i, "imports")));
+        }
+        raw = Json.list(n, "exports");
+        for (int i = 0; i < raw.size(); i++) {
+            exports.add(Export.read(Json.element(raw, i, "exports")));
+        }
         limits = AccountLimits.read(Json.map(n, "limits"));
         for (Object o : Json.list(n, "signing_keys")) {
             signingKeys.add(SigningKey.read(o));
@@ -171,7 +200,14 @@ public final class AccountClaims extends Claims {
         }
         Map<String, Object> m = Json.map(n, "mappings");
         if (m != null) {
-            mappings = new TreeMap<>(m);
+            for (String from : m.keySet()) {
+                List<WeightedMapping> to = new ArrayList<>();
+                List<Object> entries = Json.list(m, from);
+                for (int i = 0; i < entries.size(); i++) {
+                    to.add(WeightedMapping.read(Json.element(entries, i, "mappings[\"" + from + "\"]"), from));
+                }
+                mappings.put(from, to);
+            }
         }
         Map<String, Object> a = Json.map(n, "authorization");
         if (a != null) {

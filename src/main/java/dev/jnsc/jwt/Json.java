@@ -438,6 +438,46 @@ public final class Json {
         return out;
     }
 
+    /** An integer field that Go declares unsigned: 0 when absent, {@code max} at most. */
+    static long unsigned(Map<String, Object> m, String key, long max, String what) {
+        long v = num(m, key);
+        if (v < 0 || v > max) {
+            throw new JwtException(what + ": expected \"" + key + "\" between 0 and " + max + ", found " + v);
+        }
+        return v;
+    }
+
+    /** Copies the entries of {@code from} whose keys are not {@code known}, in their order. */
+    static void copyUnknown(Map<String, Object> from, java.util.Set<String> known, Map<String, Object> into) {
+        for (Map.Entry<String, Object> e : from.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                into.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The list element at {@code index} as an object, or an error naming the list. */
+    static Map<String, Object> element(List<Object> list, int index, String listName) {
+        Object o = list.get(index);
+        if (!(o instanceof Map)) {
+            throw new JwtException("expected " + listName + "[" + index + "] to be an object, found " + kind(o));
+        }
+        return asMap(o);
+    }
+
+    private static String kind(Object o) {
+        if (o == null) {
+            return "null";
+        }
+        if (o instanceof List) {
+            return "a list";
+        }
+        if (o instanceof String) {
+            return "a string";
+        }
+        return o instanceof Boolean ? "a boolean" : "a number";
+    }
+
     /** Pretty form of a parsed value: one-space indent, no HTML escaping, as nsc prints --json. */
     public static String pretty(Object v) {
         return JsonWriter.indented(" ").value(v).toString();

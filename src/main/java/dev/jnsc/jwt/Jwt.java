@@ -133,6 +133,9 @@ public final class Jwt {
         if (claims instanceof UserClaims && payload.containsKey("issuer_account")) {
             ((UserClaims) claims).issuerAccount(Json.str(payload, "issuer_account"));
         }
+        if (claims instanceof ActivationClaims && payload.containsKey("issuer_account")) {
+            ((ActivationClaims) claims).issuerAccount(Json.str(payload, "issuer_account"));
+        }
         java.util.List<String> tags = payload.containsKey("tags") ? Json.strings(payload, "tags") : java.util.List.of();
         if (claims instanceof OperatorClaims) {
             ((OperatorClaims) claims).tags().addAll(tags);
@@ -140,6 +143,8 @@ public final class Jwt {
             ((AccountClaims) claims).tags().addAll(tags);
         } else if (claims instanceof UserClaims) {
             ((UserClaims) claims).tags().addAll(tags);
+        } else if (claims instanceof ActivationClaims) {
+            ((ActivationClaims) claims).tags().addAll(tags);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.jnsc.ops;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Decorated;
+import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.jwt.UserClaims;
@@ -10,8 +11,6 @@ import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The system account nsc creates with {@code add operator --sys}: account "SYS" with a signing key
@@ -35,10 +34,12 @@ final class SystemAccount {
         AccountClaims ac = new AccountClaims();
         ac.name(ACCOUNT).subject(account.publicKey());
         ac.signingKeys().add(SigningKey.plain(signingKey.publicKey()));
-        ac.exports().add(export("account-monitoring-services", "$SYS.REQ.ACCOUNT.*.*", "service", "Stream", 4,
-                "Request account specific monitoring services for: SUBSZ, CONNZ, LEAFZ, JSZ and INFO"));
-        ac.exports().add(export("account-monitoring-streams", "$SYS.ACCOUNT.*.>", "stream", null, 3,
-                "Account specific monitoring stream"));
+        ac.exports().add(Export.service("$SYS.REQ.ACCOUNT.*.*").name("account-monitoring-services")
+                .responseType(Export.STREAM_RESPONSE).accountTokenPosition(4)
+                .description("Request account specific monitoring services for: SUBSZ, CONNZ, LEAFZ, JSZ and INFO")
+                .infoUrl(DOCS));
+        ac.exports().add(Export.stream("$SYS.ACCOUNT.*.>").name("account-monitoring-streams").accountTokenPosition(3)
+                .description("Account specific monitoring stream").infoUrl(DOCS));
         op.stageAccount(changes, ACCOUNT, Jwt.encode(ac, operatorSigner, now));
 
         NKey user = ws.newKey(KeyKind.USER);
@@ -54,21 +55,5 @@ final class SystemAccount {
         byte[] creds = Decorated.formatUserCreds(userJwt, user);
         ws.keystore().stageCreds(changes, op.name(), ACCOUNT, USER, creds);
         return new Created(account.publicKey(), user.publicKey(), ws.keystore().credsPath(op.name(), ACCOUNT, USER));
-    }
-
-    /** An export in the Go library's field order. */
-    private static Map<String, Object> export(String name, String subject, String type, String responseType,
-            long tokenPosition, String description) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("name", name);
-        e.put("subject", subject);
-        e.put("type", type);
-        if (responseType != null) {
-            e.put("response_type", responseType);
-        }
-        e.put("account_token_position", tokenPosition);
-        e.put("description", description);
-        e.put("info_url", DOCS);
-        return e;
     }
 }
