@@ -84,12 +84,20 @@ public final class Executable {
         return this;
     }
 
-    private static boolean hasArchive(Path dir) throws IOException {
+    /** Whether an archive made for this build (newer than the executable) is there. */
+    private boolean hasArchive(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
         }
+        java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(exe.toRealPath());
         try (var s = Files.list(dir)) {
-            return s.anyMatch(p -> p.toString().endsWith(".jsa"));
+            return s.anyMatch(p -> {
+                try {
+                    return p.toString().endsWith(".jsa") && Files.getLastModifiedTime(p).compareTo(built) > 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
         }
     }
 
