@@ -204,7 +204,7 @@ public final class AccountClaims extends Claims {
                 List<WeightedMapping> to = new ArrayList<>();
                 List<Object> entries = Json.list(m, from);
                 for (int i = 0; i < entries.size(); i++) {
-                    to.add(WeightedMapping.read(Json.element(entries, i, "mappings[\"" + from + "\"]"), from));
+                    to.add(WeightedMapping.read(Json.element(entries, i, "mappings[" + Json.quote(from) + "]"), from));
                 }
                 mappings.put(from, to);
             }

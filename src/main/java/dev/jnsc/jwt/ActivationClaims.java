@@ -89,8 +89,9 @@ public final class ActivationClaims extends Claims {
     public static String hashId(String issuer, String subject, String importSubject) {
         if (issuer == null || issuer.isEmpty() || subject == null || subject.isEmpty() || importSubject == null
                 || importSubject.isEmpty()) {
-            throw new JwtException("activation hash id: expected an issuer, a subject and an import subject, found iss \""
-                    + issuer + "\", sub \"" + subject + "\", subject \"" + importSubject + "\"");
+            throw new JwtException("activation hash id: expected an issuer, a subject and an import subject, found iss "
+                    + Json.quote(String.valueOf(issuer)) + ", sub " + Json.quote(String.valueOf(subject)) + ", subject "
+                    + Json.quote(String.valueOf(importSubject)));
         }
         String base = issuer + "." + subject + "." + subjectBeforeWildcards(importSubject);
         byte[] sha;

@@ -249,7 +249,7 @@ public final class Export {
     static Export read(Map<String, Object> m) {
         Export e = new Export();
         e.subject = Json.str(m, "subject");
-        String what = "export \"" + e.subject + "\"";
+        String what = "export " + Json.quote(e.subject);
         e.name = Json.str(m, "name");
         e.type = ExportType.fromJson(Json.str(m, "type"), what);
         e.tokenRequired = Json.bool(m, "token_req");

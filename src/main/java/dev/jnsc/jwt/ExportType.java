@@ -30,7 +30,7 @@ public enum ExportType {
         if (value.equals("service")) {
             return SERVICE;
         }
-        throw new JwtException(what + ": expected type \"stream\" or \"service\", found \"" + value + "\"");
+        throw new JwtException(what + ": expected type \"stream\" or \"service\", found " + Json.quote(value));
     }
 
     static String json(ExportType t) {

@@ -165,7 +165,7 @@ public final class Import {
         i.token = Json.str(m, "token");
         i.to = Json.str(m, "to");
         i.localSubject = Json.str(m, "local_subject");
-        i.type = ExportType.fromJson(Json.str(m, "type"), "import \"" + i.subject + "\"");
+        i.type = ExportType.fromJson(Json.str(m, "type"), "import " + Json.quote(i.subject));
         i.share = Json.bool(m, "share");
         i.allowTrace = Json.bool(m, "allow_trace");
         Json.copyUnknown(m, FIELDS, i.extras);

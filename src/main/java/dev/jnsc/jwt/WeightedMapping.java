@@ -73,7 +73,7 @@ public final class WeightedMapping {
 
     static WeightedMapping read(Map<String, Object> m, String from) {
         WeightedMapping wm = new WeightedMapping(Json.str(m, "subject"));
-        wm.weight = (int) Json.unsigned(m, "weight", 255, "mapping \"" + from + "\"");
+        wm.weight = (int) Json.unsigned(m, "weight", 255, "mapping " + Json.quote(from));
         wm.cluster = Json.str(m, "cluster");
         Json.copyUnknown(m, FIELDS, wm.extras);
         return wm;
