@@ -50,7 +50,7 @@ public record ServiceLatency(int sampling, String results) {
             sampling = HEADERS;
         } else if (s instanceof String) {
             if (!((String) s).equalsIgnoreCase("headers")) {
-                throw new JwtException(what + ": expected a latency sampling of 1-100 or \"headers\", found " + Json.quote(s));
+                throw new JwtException(what + ": expected a latency sampling of 1-100 or \"headers\", found " + Json.quote(String.valueOf(s)));
             }
             sampling = HEADERS;
         } else {
