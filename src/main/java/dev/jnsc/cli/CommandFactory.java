@@ -18,10 +18,10 @@ public final class CommandFactory {
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
-            Map.entry("add", new String[] {"account", "operator", "user"}),
-            Map.entry("delete", new String[] {"account", "user"}),
+            Map.entry("add", new String[] {"account", "export", "operator", "user"}),
+            Map.entry("delete", new String[] {"account", "export", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
-            Map.entry("edit", new String[] {"account", "operator", "signing-key", "user"}),
+            Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
             Map.entry("generate", new String[] {"config", "creds", "nkey"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
             Map.entry("revocations", new String[] {"add-user|add_user", "delete-user|delete_user", "list-users|list_users"}),
@@ -173,6 +173,8 @@ public final class CommandFactory {
                 return new AddAccountCommand(cli).spec();
             case "add user":
                 return new AddUserCommand(cli).spec();
+            case "add export":
+                return new ExportCommands.Add(cli).spec();
             case "edit":
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
@@ -183,6 +185,8 @@ public final class CommandFactory {
                 return new EditSigningKeyCommand(cli).spec();
             case "edit user":
                 return new EditUserCommand(cli).spec();
+            case "edit export":
+                return new ExportCommands.Edit(cli).spec();
             case "describe":
                 return new Group("describe", "Describe operators, accounts, users and JWT files").spec();
             case "describe operator":
@@ -209,6 +213,8 @@ public final class CommandFactory {
                 return new DeleteCommands.User(cli).spec();
             case "delete account":
                 return new DeleteCommands.Account(cli).spec();
+            case "delete export":
+                return new ExportCommands.Delete(cli).spec();
             case "revocations":
                 return new Group("revocations", "Revoke users of an account").spec();
             case "revocations add-user":

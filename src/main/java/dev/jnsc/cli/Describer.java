@@ -10,6 +10,7 @@ import dev.jnsc.jwt.Import;
 import dev.jnsc.jwt.JetStreamLimits;
 import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.Permissions;
+import dev.jnsc.jwt.ServiceLatency;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.jwt.TimeRange;
 import dev.jnsc.jwt.UserClaims;
@@ -136,7 +137,9 @@ final class Describer {
         }
         t.separator();
         t.row("Imports", a.imports().isEmpty() ? "None" : Integer.toString(a.imports().size()));
-        t.row("Exports", a.exports().isEmpty() ? "None" : Integer.toString(a.exports().size()));
+        if (a.exports().isEmpty()) {
+            t.row("Exports", "None");
+        }
         if (!a.revocations().isEmpty()) {
             t.separator().row("Revocations", Integer.toString(a.revocations().size()));
         }
@@ -170,13 +173,28 @@ final class Describer {
         return v > 0 ? Humanize.bytes(v) : v == 0 ? "Disabled" : "Unlimited";
     }
 
+    /** As nsc: a row per export, then a table of the descriptions and info URLs when any export has one. */
     private static String exports(List<Export> exports) {
-        Table t = new Table("Exports").headers("Name", "Type", "Subject", "Public", "Revocations");
+        Table t = new Table("Exports").headers("Name", "Type", "Subject", "Account Token Position", "Public",
+                "Revocations", "Tracking", "Allow Trace");
+        Table info = new Table("Exports - Descriptions").headers("Name", "Description", "Info Url");
         for (Export e : exports) {
-            t.row(e.name(), typeName(e.type()), e.subject(), e.tokenRequired() ? "No" : "Yes",
-                    Integer.toString(e.revocations().size()));
+            String type = typeName(e.type());
+            String tracking = "N/A";
+            if (e.isService()) {
+                ServiceLatency l = e.latency();
+                // nsc prints a headers sampling as "(0%)"; it means the requests' headers decide
+                tracking = l == null ? "-" : l.results() + " (" + (l.isHeaders() ? "header" : l.sampling() + "%") + ")";
+                type += e.isStreamResponse() ? " [Stream]" : e.isChunkedResponse() ? " [Chunked]" : "";
+            }
+            t.row(e.name(), type, e.subject(), e.accountTokenPosition() > 0 ? Integer.toString(e.accountTokenPosition())
+                    : "-", e.tokenRequired() ? "No" : "Yes", Integer.toString(e.revocations().size()), tracking,
+                    e.isStream() ? "N/A" : e.allowTrace() ? "Yes" : "No");
+            if (!e.description().isEmpty() || !e.infoUrl().isEmpty()) {
+                info.row(e.name(), e.description().replace('\n', ' '), e.infoUrl());
+            }
         }
-        return t.render();
+        return info.isEmpty() ? t.render() : t.render() + "\n" + info.render();
     }
 
     private static String imports(List<Import> imports) {

@@ -71,4 +71,11 @@ final class Spec {
                 .required(!arity.startsWith("0")).paramLabel("<" + label + ">").description(help).build());
         return this;
     }
+
+    /** A {@link #toggle} left out of the help, as the Go nsc hides some flags (add export --advertise). */
+    Spec hiddenToggle(String help, String... names) {
+        spec.addOption(OptionSpec.builder(names).type(boolean.class).arity("0..1").fallbackValue("true")
+                .description(help).hidden(true).build());
+        return this;
+    }
 }
