@@ -18,8 +18,8 @@ public final class CommandFactory {
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
-            Map.entry("add", new String[] {"account", "operator", "user"}),
-            Map.entry("delete", new String[] {"account", "user"}),
+            Map.entry("add", new String[] {"account", "mapping", "operator", "user"}),
+            Map.entry("delete", new String[] {"account", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
             Map.entry("edit", new String[] {"account", "operator", "signing-key", "user"}),
             Map.entry("generate", new String[] {"config", "creds", "nkey"}),
@@ -173,6 +173,10 @@ public final class CommandFactory {
                 return new AddAccountCommand(cli).spec();
             case "add user":
                 return new AddUserCommand(cli).spec();
+            case "add mapping":
+                return new MappingCommands.Add(cli).spec();
+            case "delete mapping":
+                return new MappingCommands.Delete(cli).spec();
             case "edit":
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
