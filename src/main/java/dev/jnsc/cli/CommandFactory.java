@@ -17,7 +17,7 @@ public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
-                "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
+                "pull", "push", "reply", "req", "revocations", "select", "sub", "tool", "validate"}),
             Map.entry("add", new String[] {"account", "mapping", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
@@ -177,6 +177,8 @@ public final class CommandFactory {
                 return new MappingCommands.Add(cli).spec();
             case "delete mapping":
                 return new MappingCommands.Delete(cli).spec();
+            case "validate":
+                return new ValidateCommand(cli).spec();
             case "edit":
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
