@@ -209,7 +209,7 @@ public final class ValidateOps {
         }
         Findings f = all.about("import \"" + i.subject() + "\" from " + label);
         ActivationClaims act = null;
-        if (!i.token().isEmpty() && !AccountChecks.isUrl(i.token())) {
+        if (!i.token().isEmpty() && !ExchangeChecks.isUrl(i.token())) {
             try {
                 act = Jwt.decode(i.token()).as(ActivationClaims.class, "an activation");
             } catch (JwtException e) {
@@ -224,7 +224,7 @@ public final class ValidateOps {
                 f.error("its activation token is not valid before " + TimeSpec.format(act.notBefore()));
             }
         }
-        if (AccountChecks.isUrl(i.token())) {
+        if (ExchangeChecks.isUrl(i.token())) {
             f.warn("its activation token is a URL, which validate does not fetch");
         }
         if (exporter == null) {
