@@ -18,7 +18,7 @@ final class MappingCommands {
 
         @Override
         void define(Spec s) {
-            s.name("mapping", "Add (or modify) a mapping entry: messages published to --from go to --to, by weight");
+            s.name("mapping", "Add (or modify) a mapping entry");
             Options.account(s);
             s.value("subject", "map from subject (required)", "-f", "--from");
             s.value("subject", "to subject (required); $1 or {{wildcard(1)}} refer to the first '*' of --from",
@@ -47,7 +47,7 @@ final class MappingCommands {
 
         @Override
         void define(Spec s) {
-            s.name("mapping", "Delete a mapping entry, or all entries of a subject");
+            s.name("mapping", "Delete a mapping");
             Options.account(s);
             s.value("subject", "map from subject (required)", "-f", "--from");
             s.value("subject", "to subject. When present, only that particular mapping is removed. Otherwise all"

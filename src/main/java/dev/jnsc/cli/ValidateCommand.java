@@ -17,7 +17,7 @@ final class ValidateCommand extends Leaf {
 
     @Override
     void define(Spec s) {
-        s.name("validate", "Validate an operator, account(s), and users (or the JWTs of a file)");
+        s.name("validate", "Validate an operator, account(s), and users");
         Options.account(s);
         s.flag("validate all accounts under the current operator (exclusive of -a and -f)", "-A", "--all-accounts");
         s.value("file", "validate all jwt (separated by newline) in the provided file (exclusive of -a and -A)",
