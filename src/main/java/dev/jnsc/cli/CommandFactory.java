@@ -17,9 +17,9 @@ public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
-                "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
-            Map.entry("add", new String[] {"account", "export", "operator", "user"}),
-            Map.entry("delete", new String[] {"account", "export", "user"}),
+                "pull", "push", "reply", "req", "revocations", "select", "sub", "tool", "validate"}),
+            Map.entry("add", new String[] {"account", "export", "mapping", "operator", "user"}),
+            Map.entry("delete", new String[] {"account", "export", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
             Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
             Map.entry("generate", new String[] {"config", "creds", "nkey"}),
@@ -175,6 +175,12 @@ public final class CommandFactory {
                 return new AddUserCommand(cli).spec();
             case "add export":
                 return new ExportCommands.Add(cli).spec();
+            case "add mapping":
+                return new MappingCommands.Add(cli).spec();
+            case "delete mapping":
+                return new MappingCommands.Delete(cli).spec();
+            case "validate":
+                return new ValidateCommand(cli).spec();
             case "edit":
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":

@@ -150,6 +150,9 @@ final class Describer {
         if (!a.imports().isEmpty()) {
             sb.append('\n').append(imports(a.imports()));
         }
+        if (!a.mappings().isEmpty()) {
+            sb.append('\n').append(MappingCommands.table(a.mappings()));
+        }
         for (SigningKey k : a.signingKeys()) {
             if (k.isScoped()) {
                 sb.append('\n').append(scope(k));
