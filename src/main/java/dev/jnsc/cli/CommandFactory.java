@@ -18,13 +18,15 @@ public final class CommandFactory {
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool"}),
-            Map.entry("add", new String[] {"account", "operator", "user"}),
-            Map.entry("delete", new String[] {"account", "user"}),
+            Map.entry("add", new String[] {"account", "import", "operator", "user"}),
+            Map.entry("delete", new String[] {"account", "import", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
             Map.entry("edit", new String[] {"account", "operator", "signing-key", "user"}),
-            Map.entry("generate", new String[] {"config", "creds", "nkey"}),
+            Map.entry("generate", new String[] {"activation", "config", "creds", "nkey"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
-            Map.entry("revocations", new String[] {"add-user|add_user", "delete-user|delete_user", "list-users|list_users"}),
+            Map.entry("revocations", new String[] {"add_activation|add-activation", "add-user|add_user",
+                "delete_activation|delete-activation", "delete-user|delete_user", "list_activations|list-activations",
+                "list-users|list_users"}),
             Map.entry("select", new String[] {"account", "operator"}),
             Map.entry("tool", new String[] {"pub", "reply", "req", "sub"}));
 
@@ -173,6 +175,8 @@ public final class CommandFactory {
                 return new AddAccountCommand(cli).spec();
             case "add user":
                 return new AddUserCommand(cli).spec();
+            case "add import":
+                return new ImportCommands.Add(cli).spec();
             case "edit":
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
@@ -209,14 +213,22 @@ public final class CommandFactory {
                 return new DeleteCommands.User(cli).spec();
             case "delete account":
                 return new DeleteCommands.Account(cli).spec();
+            case "delete import":
+                return new ImportCommands.Delete(cli).spec();
             case "revocations":
-                return new Group("revocations", "Revoke users of an account").spec();
+                return new Group("revocations", "Revoke users of an account, and accounts from its exports").spec();
             case "revocations add-user":
                 return new RevocationCommands.Add(cli).spec();
             case "revocations delete-user":
                 return new RevocationCommands.Delete(cli).spec();
             case "revocations list-users":
                 return new RevocationCommands.ListUsers(cli).spec();
+            case "revocations add_activation":
+                return new ActivationCommands.Add(cli).spec();
+            case "revocations delete_activation":
+                return new ActivationCommands.Delete(cli).spec();
+            case "revocations list_activations":
+                return new ActivationCommands.List(cli).spec();
             case "push":
                 return new PushPullCommands.Push(cli).spec();
             case "pull":
@@ -239,6 +251,8 @@ public final class CommandFactory {
                 return new GenerateCredsCommand(cli).spec();
             case "generate nkey":
                 return new GenerateNkeyCommand(cli).spec();
+            case "generate activation":
+                return new ActivationCommands.Generate(cli).spec();
             case "tool":
                 return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
             case "pub":
