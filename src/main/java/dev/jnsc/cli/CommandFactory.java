@@ -102,12 +102,21 @@ public final class CommandFactory {
             leaf.name("nsc " + path);
             Root.addGlobals(leaf, cli, ScopeType.LOCAL);
             java.util.List<String> rest = new java.util.ArrayList<>();
+            boolean dashValue = false;
             for (int i = 0; i < args.length; i++) {
                 if (!commandWord[i]) {
                     rest.add(args[i]);
+                    picocli.CommandLine.Model.OptionSpec o = args[i].startsWith("-") ? leaf.findOption(args[i]) : null;
+                    dashValue |= o != null && o.arity().min() >= 1 && i + 1 < args.length && args[i + 1].equals("--");
                 }
             }
-            return new Built(configure(new CommandLine(leaf), cli, args), rest.toArray(new String[0]));
+            CommandLine cl = configure(new CommandLine(leaf), cli, args);
+            if (dashValue) {
+                // Go's flags take "--" as the value of a flag that needs one (-o -- is stdout); picocli
+                // would read it as the end of the options
+                cl.setEndOfOptionsDelimiter("--\u0000");
+            }
+            return new Built(cl, rest.toArray(new String[0]));
         }
         return new Built(tree(path, cli, args), args);
     }
