@@ -41,12 +41,16 @@ public final class ExportFixtures {
      * {@code keystore} the keys folder (the one nsc's --keystore-dir names).
      */
     public static void add(Path stores, Path keystore, String operator, String account, long iat, Export... exports) {
+        edit(stores, keystore, operator, account, iat, ac -> ac.exports().addAll(java.util.List.of(exports)));
+    }
+
+    /** Edits an account's claims and re-signs them with the operator's identity key. */
+    public static void edit(Path stores, Path keystore, String operator, String account, long iat,
+            java.util.function.Consumer<AccountClaims> edit) {
         Path accountJwt = stores.resolve(operator).resolve("accounts").resolve(account).resolve(account + ".jwt");
         Path operatorJwt = stores.resolve(operator).resolve(operator + ".jwt");
         AccountClaims ac = Jwt.decode(read(accountJwt)).as(AccountClaims.class, "an account");
-        for (Export e : exports) {
-            ac.exports().add(e);
-        }
+        edit.accept(ac);
         NKey signer = seed(keystore, Jwt.decode(read(operatorJwt)).claims().subject());
         write(accountJwt, Jwt.encode(ac, signer, iat));
     }
