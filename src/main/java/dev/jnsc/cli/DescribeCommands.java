@@ -152,7 +152,7 @@ final class DescribeCommands {
         @Override
         Map<String, String> friendlyNames(Workspace ws, Jwt.Decoded decoded) {
             return format.longIds ? Map.of()
-                    : dev.jnsc.ops.ImportOps.exporterNames(ws, (dev.jnsc.jwt.AccountClaims) decoded.claims());
+                    : dev.jnsc.ops.Exporters.exporterNames(ws, (dev.jnsc.jwt.AccountClaims) decoded.claims());
         }
     }
 

@@ -66,7 +66,7 @@ public final class ActivationOps {
         if (req.target() == null) {
             throw new OpsException("-t/--target-account is required: the public key (or name) of the importing account");
         }
-        String target = ImportOps.accountKey(op, "--target-account", req.target(), false);
+        String target = Exporters.accountKey(op, "--target-account", req.target(), false);
         if (target.equals(ac.subject())) {
             throw new OpsException("--target-account is account \"" + account + "\" itself: an account cannot import its"
                     + " own exports");
@@ -245,7 +245,7 @@ public final class ActivationOps {
                 throw new OpsException("-t/--target-account is required: the public key or name of the importing account,"
                         + " or * for every account");
             }
-            s.target = ImportOps.accountKey(s.op, "--target-account", req.target(), true);
+            s.target = Exporters.accountKey(s.op, "--target-account", req.target(), true);
         }
         for (Export e : candidates) {
             if (Subjects.isContainedIn(subject, e.subject())) {

@@ -12,7 +12,6 @@ import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.nkeys.NKeyException;
 import dev.jnsc.store.OperatorStore;
-import dev.jnsc.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,11 +71,11 @@ public final class ImportOps {
     }
 
     private static Import fromFlags(OperatorStore op, AccountClaims ac, String account, AddImport req, Report r) {
-        String src = accountKey(op, "--src-account", req.srcAccount(), false);
+        String src = Exporters.accountKey(op, "--src-account", req.srcAccount(), false);
         String remote = Subjects.check("--remote-subject", req.remoteSubject());
         ExportType kind = req.service() ? ExportType.SERVICE : ExportType.STREAM;
         Import im = new Import().type(kind).account(src).subject(remote);
-        Exporter exporter = Exporter.find(op, src);
+        Exporters.Exporter exporter = Exporters.find(op, src);
         if (exporter == null) {
             return im; // an account of another operator or not in this store: nothing to check against
         }
@@ -141,7 +140,7 @@ public final class ImportOps {
             throw new OpsException("the activation token \"" + src + "\" is not valid before "
                     + TimeSpec.format(act.notBefore()) + " - add the import once it is");
         }
-        Exporter exporter = Exporter.find(op, exporterKey);
+        Exporters.Exporter exporter = Exporters.find(op, exporterKey);
         if (exporter != null) {
             checkWithExporter(exporter, act, src);
         }
@@ -154,7 +153,7 @@ public final class ImportOps {
     }
 
     /** What the exporting account in this store says about an activation: who may sign, what it exports, whom it revoked. */
-    private static void checkWithExporter(Exporter exporter, ActivationClaims act, String src) {
+    private static void checkWithExporter(Exporters.Exporter exporter, ActivationClaims act, String src) {
         AccountClaims ex = exporter.claims;
         if (!act.issuer().equals(ex.subject()) && ex.signingKey(act.issuer()) == null) {
             throw new OpsException("the activation token \"" + src + "\" was signed by " + act.issuer()
@@ -257,7 +256,7 @@ public final class ImportOps {
             }
             subject = imports.get(0).subject();
         }
-        String src = req.srcAccount() == null ? null : accountKey(op, "--src-account", req.srcAccount(), false);
+        String src = req.srcAccount() == null ? null : Exporters.accountKey(op, "--src-account", req.srcAccount(), false);
         List<Import> matches = new ArrayList<>();
         for (Import i : imports) {
             if (i.subject().equals(subject) && (src == null || i.account().equals(src))) {
@@ -302,103 +301,5 @@ public final class ImportOps {
 
     static String label(Export e) {
         return e.name().isEmpty() ? e.subject() : e.name();
-    }
-
-    /**
-     * An account given as a public key or as the name of an account of the operator (as the Go
-     * nsc reads --src-account and --target-account); "*" only where {@code allowAll}.
-     */
-    static String accountKey(OperatorStore op, String flag, String value, boolean allowAll) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            throw new OpsException(flag + " is required: the public key or name of an account" + (allowAll ? ", or *" : ""));
-        }
-        if (allowAll && v.equals("*")) {
-            return v;
-        }
-        if (NKey.isValidPublicKey(v, KeyKind.ACCOUNT)) {
-            return v;
-        }
-        if (op.hasAccount(v)) {
-            return op.account(v).subject();
-        }
-        if (NKey.isValidPublicKey(v)) {
-            throw new OpsException(flag + " \"" + v + "\" is " + NKey.fromPublicKey(v).kind().withArticle()
-                    + " key, expected an account public key");
-        }
-        throw new OpsException(flag + " \"" + v + "\" is neither an account public key nor the name of an account of"
-                + " operator \"" + op.name() + "\"" + (allowAll ? " (nor * for every account)" : ""));
-    }
-
-    /**
-     * Friendly names of the accounts {@code ac} imports from, as describe shows them: the account's
-     * name in the current operator, else "operator/account" in another one of the stores.
-     */
-    public static java.util.Map<String, String> exporterNames(Workspace ws, AccountClaims ac) {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        for (Import i : ac.imports()) {
-            wanted.add(i.account());
-        }
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        if (wanted.isEmpty()) {
-            return names;
-        }
-        OperatorStore current = ws.operator(null);
-        collectNames(current, "", wanted, names);
-        for (String o : ws.stores().operatorNames()) {
-            if (!o.equals(current.name()) && names.size() < wanted.size()) {
-                collectNames(ws.stores().operator(o), o + "/", wanted, names);
-            }
-        }
-        return names;
-    }
-
-    private static void collectNames(OperatorStore op, String prefix, java.util.Set<String> wanted,
-            java.util.Map<String, String> names) {
-        for (String n : op.accountNames()) {
-            try {
-                String key = op.decodeAccount(n).claims().subject();
-                if (wanted.contains(key)) {
-                    names.putIfAbsent(key, prefix + n);
-                }
-            } catch (StoreException | JwtException e) {
-                // names are decoration only
-            }
-        }
-    }
-
-    /** An account of this store, found by its public key; accounts whose JWT cannot be read are passed over. */
-    static final class Exporter {
-        final String name;
-        final AccountClaims claims;
-
-        private Exporter(String name, AccountClaims claims) {
-            this.name = name;
-            this.claims = claims;
-        }
-
-        static Exporter find(OperatorStore op, String key) {
-            for (String n : op.accountNames()) {
-                try {
-                    AccountClaims c = op.account(n);
-                    if (c.subject().equals(key)) {
-                        return new Exporter(n, c);
-                    }
-                } catch (StoreException | JwtException e) {
-                    // another account's unreadable JWT is not this command's business
-                }
-            }
-            return null;
-        }
-
-        /** The first export of this kind whose subject contains {@code subject} (the jwt library's IsContainedIn). */
-        Export containing(ExportType kind, String subject) {
-            for (Export e : claims.exports()) {
-                if (e.type() == kind && Subjects.isContainedIn(subject, e.subject())) {
-                    return e;
-                }
-            }
-            return null;
-        }
     }
 }
