@@ -92,7 +92,7 @@ class ActivationCommandsTest {
     @Test
     void generateToANewFileWithTimesAndASubjectTheExportContains() {
         Nsc.Result r = nsc.ok("generate", "activation", "-a", "A", "--subject", "priv.x", "--target-account", "B",
-                "--start", "2026-02-01", "--expiry", "30d", "-o", "act.jwt");
+                "--start", "2026-02-01", "--expiry", "30d", "--output-file", "act.jwt");
         Path f = home.resolve("act.jwt");
         assertEquals("", r.out());
         assertEquals("[ OK ] generated \"privstream\" activation for account \"" + b + "\"\n"
@@ -209,7 +209,8 @@ class ActivationCommandsTest {
                 + "[ OK ] edited account \"A\" - push it so that servers apply the change\n", r.err());
         assertEquals(Map.of(b, NOW), export("svc.>").revocations());
         nsc.ok("revocations", "add-activation", "-a", "A", "-s", "svc.x", "--service", "-t", "*", "--at", "1700000000");
-        nsc.ok("revocations", "add_activation", "-a", "A", "-s", "priv.*", "-t", "B", "--at", "2024-01-01T00:00:00Z");
+        nsc.ok("revocations", "add_activation", "--account", "A", "--subject", "priv.*", "--target-account", "B", "--at",
+                "2024-01-01T00:00:00Z");
         nsc.ok("revocations", "add_activation", "-a", "A", "-t", "B", "--at", "0", "-s", "priv.*");
         assertEquals(Map.of(b, NOW, "*", 1700000000L), export("svc.>").revocations());
         assertEquals(Map.of(b, NOW), export("priv.*").revocations(), "--at 0 is now, later than the time before");

@@ -200,6 +200,19 @@ class ActivationServerTest {
     }
 
     @Test
+    void aTokenUrlThatDoesNotAnswerTimesOut() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/jwt/v1/activations/x";
+            ActivationClient client = new ActivationClient(java.time.Duration.ofMillis(300));
+            long start = System.nanoTime();
+            ResolverException e = org.junit.jupiter.api.Assertions.assertThrows(ResolverException.class,
+                    () -> client.fetch(url));
+            assertEquals("no answer from " + url + " within 300ms (timed out)", e.getMessage());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "gave up after the timeout, not later");
+        }
+    }
+
+    @Test
     void pushAnActivationThenImportItByUrl() {
         nsc.realClock();
         try (Running s = Running.dir(dir, nsc.operatorJwt("O"), ClaimsNotifier.NONE, Clock.systemUTC())) {
