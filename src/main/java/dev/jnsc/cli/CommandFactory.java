@@ -18,13 +18,15 @@ public final class CommandFactory {
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool", "validate"}),
-            Map.entry("add", new String[] {"account", "export", "mapping", "operator", "user"}),
-            Map.entry("delete", new String[] {"account", "export", "mapping", "user"}),
+            Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
+            Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
             Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
-            Map.entry("generate", new String[] {"config", "creds", "nkey"}),
+            Map.entry("generate", new String[] {"activation", "config", "creds", "nkey"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
-            Map.entry("revocations", new String[] {"add-user|add_user", "delete-user|delete_user", "list-users|list_users"}),
+            Map.entry("revocations", new String[] {"add_activation|add-activation", "add-user|add_user",
+                "delete_activation|delete-activation", "delete-user|delete_user", "list_activations|list-activations",
+                "list-users|list_users"}),
             Map.entry("select", new String[] {"account", "operator"}),
             Map.entry("tool", new String[] {"pub", "reply", "req", "sub"}));
 
@@ -100,12 +102,21 @@ public final class CommandFactory {
             leaf.name("nsc " + path);
             Root.addGlobals(leaf, cli, ScopeType.LOCAL);
             java.util.List<String> rest = new java.util.ArrayList<>();
+            boolean dashValue = false;
             for (int i = 0; i < args.length; i++) {
                 if (!commandWord[i]) {
                     rest.add(args[i]);
+                    picocli.CommandLine.Model.OptionSpec o = args[i].startsWith("-") ? leaf.findOption(args[i]) : null;
+                    dashValue |= o != null && o.arity().min() >= 1 && i + 1 < args.length && args[i + 1].equals("--");
                 }
             }
-            return new Built(configure(new CommandLine(leaf), cli, args), rest.toArray(new String[0]));
+            CommandLine cl = configure(new CommandLine(leaf), cli, args);
+            if (dashValue) {
+                // Go's flags take "--" as the value of a flag that needs one (-o -- is stdout); picocli
+                // would read it as the end of the options
+                cl.setEndOfOptionsDelimiter("--\u0000");
+            }
+            return new Built(cl, rest.toArray(new String[0]));
         }
         return new Built(tree(path, cli, args), args);
     }
@@ -181,6 +192,8 @@ public final class CommandFactory {
                 return new MappingCommands.Delete(cli).spec();
             case "validate":
                 return new ValidateCommand(cli).spec();
+            case "add import":
+                return new ImportCommands.Add(cli).spec();
             case "edit":
                 return new Group("edit", "Edit assets such as operators, accounts and users").spec();
             case "edit operator":
@@ -221,14 +234,22 @@ public final class CommandFactory {
                 return new DeleteCommands.Account(cli).spec();
             case "delete export":
                 return new ExportCommands.Delete(cli).spec();
+            case "delete import":
+                return new ImportCommands.Delete(cli).spec();
             case "revocations":
-                return new Group("revocations", "Revoke users of an account").spec();
+                return new Group("revocations", "Revoke users of an account, and accounts from its exports").spec();
             case "revocations add-user":
                 return new RevocationCommands.Add(cli).spec();
             case "revocations delete-user":
                 return new RevocationCommands.Delete(cli).spec();
             case "revocations list-users":
                 return new RevocationCommands.ListUsers(cli).spec();
+            case "revocations add_activation":
+                return new ActivationCommands.Add(cli).spec();
+            case "revocations delete_activation":
+                return new ActivationCommands.Delete(cli).spec();
+            case "revocations list_activations":
+                return new ActivationCommands.List(cli).spec();
             case "push":
                 return new PushPullCommands.Push(cli).spec();
             case "pull":
@@ -251,6 +272,8 @@ public final class CommandFactory {
                 return new GenerateCredsCommand(cli).spec();
             case "generate nkey":
                 return new GenerateNkeyCommand(cli).spec();
+            case "generate activation":
+                return new ActivationCommands.Generate(cli).spec();
             case "tool":
                 return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
             case "pub":

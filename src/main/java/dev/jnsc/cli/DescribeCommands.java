@@ -148,6 +148,12 @@ final class DescribeCommands {
         Jwt.Decoded load(Workspace ws, Args a) {
             return DescribeOps.account(ws, Options.name(a));
         }
+
+        @Override
+        Map<String, String> friendlyNames(Workspace ws, Jwt.Decoded decoded) {
+            return format.longIds ? Map.of()
+                    : dev.jnsc.ops.Exporters.exporterNames(ws, (dev.jnsc.jwt.AccountClaims) decoded.claims());
+        }
     }
 
     static final class User extends Base {

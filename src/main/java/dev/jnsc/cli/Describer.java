@@ -31,7 +31,7 @@ final class Describer {
             return operator((OperatorClaims) c, accountNames);
         }
         if (c instanceof AccountClaims) {
-            return account((AccountClaims) c);
+            return account((AccountClaims) c, accountNames);
         }
         if (c instanceof UserClaims) {
             return user((UserClaims) c);
@@ -84,6 +84,11 @@ final class Describer {
     }
 
     static String account(AccountClaims a) {
+        return account(a, Map.of());
+    }
+
+    /** @param accountNames friendly names of account keys (the From Account of imports); empty with -W */
+    static String account(AccountClaims a, Map<String, String> accountNames) {
         Table t = new Table("Account Details");
         standard(t, a, "Account ID", "");
         t.list("Tags", a.tags());
@@ -136,7 +141,9 @@ final class Describer {
             t.row("Jetstream", "Disabled");
         }
         t.separator();
-        t.row("Imports", a.imports().isEmpty() ? "None" : Integer.toString(a.imports().size()));
+        if (a.imports().isEmpty()) {
+            t.row("Imports", "None");
+        }
         if (a.exports().isEmpty()) {
             t.row("Exports", "None");
         }
@@ -148,7 +155,7 @@ final class Describer {
             sb.append('\n').append(exports(a.exports()));
         }
         if (!a.imports().isEmpty()) {
-            sb.append('\n').append(imports(a.imports()));
+            sb.append('\n').append(imports(a.imports(), accountNames));
         }
         if (!a.mappings().isEmpty()) {
             sb.append('\n').append(MappingCommands.table(a.mappings()));
@@ -200,13 +207,37 @@ final class Describer {
         return info.isEmpty() ? t.render() : t.render() + "\n" + info.render();
     }
 
-    private static String imports(List<Import> imports) {
-        Table t = new Table("Imports").headers("Name", "Type", "Remote", "Local", "From Account", "Public");
+    /** As the Go nsc: a service's deprecated "to" is shown as the remote subject; tokens give the expiry. */
+    private static String imports(List<Import> imports, Map<String, String> accountNames) {
+        Table t = new Table("Imports").headers("Name", "Type", "Remote", "Local", "Expires", "From Account", "Public",
+                "Allow Trace");
         for (Import i : imports) {
-            String local = i.localSubject().isEmpty() ? i.to() : i.localSubject();
-            t.row(i.name(), typeName(i.type()), i.subject(), local, i.account(), i.token().isEmpty() ? "Yes" : "No");
+            String remote = i.subject();
+            String local = i.localSubject();
+            if (i.isService() && !i.to().isEmpty()) {
+                local = remote;
+                remote = i.to();
+            }
+            String from = accountNames.getOrDefault(i.account(), i.account());
+            String trace = i.isService() ? "N/A" : i.allowTrace() ? "Yes" : "No";
+            boolean pub = i.token().isEmpty();
+            t.row(i.name(), typeName(i.type()), remote, local, pub ? "" : tokenExpiry(i.token()), from, pub ? "Yes" : "No",
+                    trace);
         }
         return t.render();
+    }
+
+    /** The expiry of an import's activation token; a token given as a URL is not fetched to describe it. */
+    private static String tokenExpiry(String token) {
+        String lower = token.trim().toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return "(token at URL)";
+        }
+        try {
+            return TimeSpec.render(dev.jnsc.jwt.Jwt.decode(token).as(ActivationClaims.class, "an activation").expires());
+        } catch (RuntimeException e) {
+            return "error decoding: " + e.getMessage();
+        }
     }
 
     private static String typeName(ExportType type) {
@@ -287,9 +318,19 @@ final class Describer {
     static String activation(ActivationClaims a) {
         Table t = new Table("Activation");
         standard(t, a, "Account ID", a.issuerAccount());
+        t.list("Tags", a.tags());
+        t.separator();
+        String hash;
+        try {
+            hash = a.hashId();
+        } catch (RuntimeException e) {
+            hash = ""; // the Go nsc shows an empty hash id for a token without issuer, subject or import subject
+        }
+        t.row("Hash ID", hash);
         t.separator();
         t.row("Import Type", title(a.kind()));
         t.row("Import Subject", a.importSubject());
+        t.separator(); // the Go nsc ends the table with a separator too
         return t.render();
     }
 

@@ -78,7 +78,8 @@ public final class RevocationOps {
         return t;
     }
 
-    private static long at(String value, long now) {
+    /** --at: 0 or absent is now, else unix seconds or RFC 3339 (also used for activation revocations). */
+    static long at(String value, long now) {
         if (value == null || value.trim().equals("0") || value.isBlank()) {
             return now;
         }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * nats-account-server's HTTP API over {@link AccountJwts}: {@code GET /jwt/v1/accounts/<key>},
  * {@code POST /jwt/v1/accounts/<key>} (writable stores only), the resolver probe
- * {@code GET /jwt/v1/accounts[/]}, {@code GET /jwt/v1/operator} and {@code GET /healthz}.
+ * {@code GET /jwt/v1/accounts[/]}, {@code GET /jwt/v1/operator}, {@code GET /healthz}, and the
+ * activation endpoints of {@link ActivationRoutes}.
  *
  * <p>Paths are matched on their raw (still percent-encoded) form, and the last segment is used
  * only after it decoded as an account public key: an encoded slash or dot never becomes a path.
@@ -36,6 +37,7 @@ final class AccountHandler implements HttpHandler {
     private final Clock clock;
     private final Consumer<String> log;
     private final ExchangeGuard guard;
+    private final ActivationRoutes activations;
     private int inFlight;
     private boolean stopping;
 
@@ -46,6 +48,7 @@ final class AccountHandler implements HttpHandler {
         this.clock = clock;
         this.log = log;
         this.guard = guard;
+        this.activations = new ActivationRoutes(jwts, writable == null ? null : new DirActivations(writable), clock);
     }
 
     /**
@@ -104,13 +107,21 @@ final class AccountHandler implements HttpHandler {
             if (refused == null) {
                 body = receiveBody(ex);
             }
+        } else if (refused == null && method.equals("POST") && path != null && activations.takesPost(path)) {
+            refused = refuseBody(ex.getRequestHeaders());
+            if (refused == null) {
+                body = receiveBody(ex);
+            }
         }
         guard.working();
         if (refused != null) {
             return refused;
         }
         try {
-            return body != null ? post(key, body) : route(ex, method, path);
+            if (body != null) {
+                return key != null ? post(key, body) : activations.post(body);
+            }
+            return route(ex, method, path);
         } catch (ResolverException | UncheckedIOException e) {
             // the details name files on the server: they go to its log, not to the client
             log.accept("[ERR] " + method + " " + printable(path) + ": " + e.getMessage());
@@ -139,6 +150,9 @@ final class AccountHandler implements HttpHandler {
                 return read ? Reply.empty(200).header("Cache-Control", "no-cache") : Reply.methodNotAllowed(READ);
             default:
                 break;
+        }
+        if (ActivationRoutes.handles(path)) {
+            return activations.route(ex, method, path);
         }
         if (!path.startsWith(ACCOUNTS)) {
             return Reply.text(404, "not found");
@@ -190,11 +204,16 @@ final class AccountHandler implements HttpHandler {
         if (!isAccountKey(key)) {
             return badKey();
         }
+        return refuseBody(h);
+    }
+
+    /** Refuses a POST body by its declared type and length (account and activation JWTs alike), or null. */
+    static Reply refuseBody(Headers h) {
         String type = h.getFirst("Content-Type");
         if (type != null) {
             String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (!media.equals(Reply.JWT) && !media.equals("text/plain")) {
-                return Reply.text(415, "send the account JWT as the body with Content-Type application/jwt or text/plain");
+                return Reply.text(415, "send the JWT as the body with Content-Type application/jwt or text/plain");
             }
         }
         String length = h.getFirst("Content-Length");

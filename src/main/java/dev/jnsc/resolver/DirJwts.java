@@ -125,7 +125,14 @@ public final class DirJwts implements AccountJwts {
      * leave in the order of the writes. I/O failures surface as {@link UncheckedIOException}.
      */
     public Saved save(AccountClaims claims, String token, Runnable accepted) {
-        Path file = fileOf(claims.subject());
+        return saveIfNotOlder(fileOf(claims.subject()), claims, token, accepted);
+    }
+
+    /**
+     * The rule of {@link #save} for any token file of this folder ({@code file} is built by the
+     * caller from a checked name), under the same locks.
+     */
+    Saved saveIfNotOlder(Path file, Claims claims, String token, Runnable accepted) {
         folderLock.lock();
         try (FileChannel lock = openLockFile(); FileLock held = lock.lock()) {
             byte[] data = FileChanges.readIfExists(file);
@@ -138,6 +145,7 @@ public final class DirJwts implements AccountJwts {
             if (stored != null && stored.issuedAt() > claims.issuedAt()) {
                 return new Saved(false, true, stored.issuedAt());
             }
+            FileChanges.makeDirs(file.getParent(), new ArrayList<>());
             FileChanges.writeAtomically(file, token.getBytes(StandardCharsets.US_ASCII));
             accepted.run();
             return new Saved(true, false, claims.issuedAt());

@@ -52,12 +52,46 @@ class DescriberEntriesTest {
         String exp = golden("EXP").subject();
         String out = Describer.account(golden("IMP"));
         for (String row : new String[] {
-            "│ adv.stream    │ Stream  │ adv.stream    │ local.adv │ " + exp + " │ Yes    │",
-            "│ priv.stream.* │ Stream  │ priv.stream.* │           │ " + exp + " │ No     │",
-            "│ svc.acct.*.>  │ Service │ svc.acct.*.>  │ acct.$1.> │ " + exp + " │ Yes    │",
-            "│ chunked       │ Service │ svc.chunked.> │ chunked.> │ " + exp + " │ No     │"}) {
+            "│ Name          │ Type    │ Remote        │ Local     │ Expires │ From Account "
+                    + " ".repeat(44) + "│ Public │ Allow Trace │",
+            "│ adv.stream    │ Stream  │ adv.stream    │ local.adv │         │ " + exp + " │ Yes    │ Yes         │",
+            "│ priv.stream.* │ Stream  │ priv.stream.* │           │         │ " + exp + " │ No     │ No          │",
+            "│ svc.acct.*.>  │ Service │ svc.acct.*.>  │ acct.$1.> │         │ " + exp + " │ Yes    │ N/A         │",
+            "│ chunked       │ Service │ svc.chunked.> │ chunked.> │         │ " + exp + " │ No     │ N/A         │"}) {
             assertTrue(out.contains(row), row + "\n" + out);
         }
+    }
+
+    @Test
+    void importsOfATokenShowItsExpiryAndFriendlyNames() {
+        AccountClaims imp = golden("IMP");
+        String exp = golden("EXP").subject();
+        // the timed activation (expires 2030-01-01) in place of the untimed one of priv.stream.*
+        for (dev.jnsc.jwt.Import i : imp.imports()) {
+            if (i.subject().equals("priv.stream.*")) {
+                i.token(TestData.golden("claims/activation-timed.jwt").trim());
+            }
+            if (i.subject().equals("svc.lat")) {
+                i.token("not a jwt");
+            }
+        }
+        String out = Describer.account(imp, java.util.Map.of(exp, "EXP"));
+        assertTrue(out.contains("│ priv.stream.* │ Stream  │ priv.stream.* │ "), out);
+        assertTrue(out.matches("(?s).*│ priv\\.stream\\.\\* +│ Stream +│ priv\\.stream\\.\\* +│ +│ 2030-01-01 00:00:00 UTC +│ EXP +│ No .*"),
+                out);
+        assertTrue(out.matches("(?s).*│ svc\\.lat +│ Service +│ svc\\.lat +│ my\\.lat +│ error decoding: .*"), out);
+        assertTrue(!out.contains(exp), "friendly names replace the key\n" + out);
+    }
+
+    @Test
+    void activationTableHasTheHashId() {
+        dev.jnsc.jwt.ActivationClaims a = Jwt.decode(TestData.golden("claims/activation-service.jwt").trim())
+                .as(dev.jnsc.jwt.ActivationClaims.class, "an activation");
+        String out = Describer.activation(a);
+        Checks.assertRow(out, "Hash ID", a.hashId());
+        Checks.assertRow(out, "Issuer Account", a.issuerAccount());
+        Checks.assertRow(out, "Import Type", "Service");
+        Checks.assertRow(out, "Import Subject", "svc.chunked.>");
     }
 
     private static AccountClaims golden(String name) {

@@ -32,8 +32,10 @@ import java.util.stream.Stream;
  * they leave on disk is compared after normalising what must differ: public keys become labels
  * named after their entity ({@code A:B} for account B, {@code U:B/u} for its user u, signing
  * keys by the order in which the commands printed them), {@code jti} and {@code iat} go, and other
- * times become offsets from {@code iat}. JWTs compare as their decoded claims, creds files as
- * their JWT and whose seed they hold, seeds as whose seed they are; modes compare too.
+ * times become offsets from {@code iat}. JWTs compare as their decoded claims (decorated ones and
+ * the activation tokens inside imports too), creds files as their JWT and whose seed they hold,
+ * seeds as whose seed they are; modes compare too. Besides the three folders, files written with
+ * {@code -o out/<name>} (relative to the sandbox's HOME, where commands run) are compared.
  */
 public final class Differential {
     private static final Pattern KEY = Pattern.compile("\\b[OACUNX][A-Z2-7]{55}\\b");
@@ -65,12 +67,22 @@ public final class Differential {
             return root.resolve("cfg");
         }
 
+        /** Where commands run ({@code HOME} too): relative -o paths and --token files land here. */
+        public Path home() {
+            return root.resolve("home");
+        }
+
+        /** Files commands write with {@code -o out/<name>}: compared like the three folders. */
+        public Path output() {
+            return home().resolve("out");
+        }
+
         Executable.Result run(String... args) throws IOException, InterruptedException {
             List<String> all = new ArrayList<>(List.of("--config-dir", config().toString(), "--data-dir",
                     stores().toString(), "--keystore-dir", keys().toString()));
             all.addAll(List.of(args));
-            Executable e = new Executable(exe, root.resolve("home")).env("NSC_HOME", null).env("NKEYS_PATH", null);
-            Files.createDirectories(root.resolve("home"));
+            Executable e = new Executable(exe, home()).env("NSC_HOME", null).env("NKEYS_PATH", null);
+            Files.createDirectories(output());
             Executable.Result r = e.run(all.toArray(new String[0]));
             Matcher m = KEY.matcher(r.out() + "\n" + r.err());
             while (m.find()) {
@@ -183,7 +195,7 @@ public final class Differential {
     public static Map<String, String> tree(Side side) {
         Map<String, String> labels = labels(side);
         Map<String, String> out = new TreeMap<>();
-        for (Path base : List.of(side.stores(), side.keys(), side.config())) {
+        for (Path base : List.of(side.stores(), side.keys(), side.config(), side.output())) {
             if (!Files.isDirectory(base)) {
                 continue;
             }
@@ -208,7 +220,10 @@ public final class Differential {
         String name = p.getFileName().toString();
         String text = Files.readString(p, StandardCharsets.UTF_8);
         if (name.endsWith(".jwt")) {
-            return claims(text.trim(), labels).toString();
+            // a decorated JWT (generate activation -o) compares as its token
+            Matcher decorated = Pattern.compile("-----BEGIN NATS \\w+ JWT-----\\s*(\\S+)").matcher(text);
+            return (decorated.find() ? "decorated " + claims(decorated.group(1), labels) : claims(text.trim(), labels))
+                    .toString();
         }
         if (name.endsWith(".creds")) {
             Matcher jwt = Pattern.compile("-----BEGIN NATS USER JWT-----\\s*(\\S+)\\s*------END NATS USER JWT------")
@@ -248,6 +263,14 @@ public final class Differential {
             JsonNode nats = n.get("nats");
             if (nats instanceof ObjectNode o && o.get("revocations") instanceof ObjectNode rev) {
                 relativeTimes(rev, iat);
+            }
+            if (nats instanceof ObjectNode o && o.get("imports") instanceof ArrayNode imports) {
+                // activation tokens of private imports compare as their claims
+                for (JsonNode i : imports) {
+                    if (i instanceof ObjectNode io && io.get("token") instanceof TextNode t && t.asText().contains(".")) {
+                        io.set("token", claims(t.asText(), labels));
+                    }
+                }
             }
             if (nats instanceof ObjectNode o && o.get("exports") instanceof ArrayNode exports) {
                 for (JsonNode e : exports) {
