@@ -53,8 +53,7 @@ public final class AccountOps {
         if (req.tags() != null) {
             Generic.applyTags(ac.tags(), req.tags(), java.util.List.of(), r);
         }
-        NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
-                oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
         op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
         ws.select(op.name(), name);
         ws.stageContext(changes);
@@ -114,8 +113,7 @@ public final class AccountOps {
             req.limits().apply(sk.template(), r);
         }
         UserOps.refuseBearer(ac, name, "the users of role \"" + sk.role() + "\" cannot be bearer users", req.limits());
-        NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
-                oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
         FileChanges changes = new FileChanges();
         op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
         ws.commit(changes);
@@ -172,8 +170,7 @@ public final class AccountOps {
             }
             r.ok("removed signing key \"" + pub + "\"");
         }
-        NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
-                oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
         op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
         ws.commit(changes);
         r.ok("edited account \"" + name + "\"");

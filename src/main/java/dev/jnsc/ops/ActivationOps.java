@@ -1,13 +1,11 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.ActivationClaims;
 import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.ExportType;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.OperatorClaims;
-import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import java.time.Duration;
@@ -261,12 +259,7 @@ public final class ActivationOps {
     }
 
     private static void save(Workspace ws, Selected s, String signerArg, Report r) {
-        OperatorClaims oc = s.op.operator();
-        NKey signer = Signers.choose(ws, signerArg, KeyKind.OPERATOR, "operator \"" + s.op.name() + "\"", oc.subject(),
-                oc.signingKeys(), oc.strictSigningKeyUsage(), false);
-        FileChanges c = new FileChanges();
-        s.op.stageAccount(c, s.account, Jwt.encode(s.ac, signer, ws.now()));
-        ws.commit(c);
+        Signers.resignAccount(ws, s.op, s.account, s.ac, signerArg);
         r.ok("edited account \"" + s.account + "\" - push it so that servers apply the change");
     }
 

@@ -7,7 +7,6 @@ import dev.jnsc.jwt.JwtException;
 import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.jwt.UserClaims;
-import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import dev.jnsc.store.StoreException;
@@ -59,8 +58,7 @@ public final class DeleteOps {
         }
         if (req.revoke()) {
             OperatorClaims oc = op.operator();
-            NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
-                    oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), false);
+            NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
             op.stageAccount(changes, account, Jwt.encode(ac, signer, now));
             r.ok("re-signed account \"" + account + "\" with the revocations - push it so that servers refuse the users");
         }

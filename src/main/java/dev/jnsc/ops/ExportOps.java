@@ -1,15 +1,10 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.ExportType;
 import dev.jnsc.jwt.JsonWriter;
-import dev.jnsc.jwt.Jwt;
-import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.ServiceLatency;
-import dev.jnsc.nkeys.KeyKind;
-import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +72,7 @@ public final class ExportOps {
         checkOverlap(ac, account, e, null, "--subject \"" + subject + "\"");
         ac.exports().add(e);
         Report r = new Report();
-        sign(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer());
         r.ok("added " + (e.tokenRequired() ? "private" : "public") + " " + e.type().json() + " export \"" + e.name()
                 + "\"");
         return r;
@@ -178,7 +173,7 @@ public final class ExportOps {
         if (!typeBefore.equals(e.type().json())) {
             checkOverlap(ac, account, e, e, "--service: the " + e.type().json() + " export \"" + e.subject() + "\"");
         }
-        sign(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer());
         r.ok("edited " + e.type().json() + " export \"" + e.name() + "\"");
         return r;
     }
@@ -192,7 +187,7 @@ public final class ExportOps {
         AccountClaims ac = op.account(account);
         Export e = select(ac, account, req.subject(), null);
         ac.exports().remove(e);
-        sign(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer());
         return new Report().ok("deleted " + (e.type() == null ? "" : e.type().json()) + " export \"" + e.subject() + "\"");
     }
 
@@ -315,15 +310,5 @@ public final class ExportOps {
     /** A value in double quotes with escapes (as nsc's %q), so that a status line stays one line. */
     private static String quoted(String s) {
         return JsonWriter.indented(" ").value(s).toString();
-    }
-
-    /** Re-signs the account JWT with the operator's key (as edit account does) and commits it. */
-    private static void sign(Workspace ws, OperatorStore op, String account, AccountClaims ac, String override) {
-        OperatorClaims oc = op.operator();
-        NKey signer = Signers.choose(ws, override, KeyKind.OPERATOR, "operator \"" + op.name() + "\"", oc.subject(),
-                oc.signingKeys(), oc.strictSigningKeyUsage(), false);
-        FileChanges changes = new FileChanges();
-        op.stageAccount(changes, account, Jwt.encode(ac, signer, ws.now()));
-        ws.commit(changes);
     }
 }

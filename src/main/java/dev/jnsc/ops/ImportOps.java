@@ -1,6 +1,5 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.ActivationClaims;
 import dev.jnsc.jwt.Export;
@@ -65,7 +64,7 @@ public final class ImportOps {
                     + " (its --imports limit): raise it with \"nsc edit account " + account + " --imports <n>\" first");
         }
         String kind = im.type().json();
-        sign(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer());
         r.ok("added " + kind + " import \"" + im.subject() + "\"");
         return r;
     }
@@ -277,7 +276,7 @@ public final class ImportOps {
         }
         Import gone = matches.get(0);
         imports.remove(gone);
-        sign(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer());
         return new Report().ok("deleted " + (gone.type() == null ? "" : gone.type().json() + " ") + "import \""
                 + gone.subject() + "\"");
     }
@@ -290,14 +289,6 @@ public final class ImportOps {
         return String.join(", ", s);
     }
 
-    private static void sign(Workspace ws, OperatorStore op, String account, AccountClaims ac, String signerArg) {
-        var oc = op.operator();
-        NKey signer = Signers.choose(ws, signerArg, KeyKind.OPERATOR, "operator \"" + op.name() + "\"", oc.subject(),
-                oc.signingKeys(), oc.strictSigningKeyUsage(), false);
-        FileChanges c = new FileChanges();
-        op.stageAccount(c, account, Jwt.encode(ac, signer, ws.now()));
-        ws.commit(c);
-    }
 
     static String label(Export e) {
         return e.name().isEmpty() ? e.subject() : e.name();

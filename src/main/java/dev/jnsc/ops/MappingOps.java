@@ -1,12 +1,7 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
-import dev.jnsc.jwt.Jwt;
-import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.WeightedMapping;
-import dev.jnsc.nkeys.KeyKind;
-import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -76,7 +71,7 @@ public final class MappingOps {
         if (note != null) {
             r.warn(note);
         }
-        commit(ws, op, name, ac, req.signer());
+        Signers.resignAccount(ws, op, name, ac, req.signer());
         return r;
     }
 
@@ -125,18 +120,10 @@ public final class MappingOps {
             r.ok(to == null ? "deleted all mapping in cluster " + cluster + " for " + from
                     : "deleted mapping " + from + " -> " + to + (cluster == null ? "" : " in cluster " + cluster));
         }
-        commit(ws, op, name, ac, req.signer());
+        Signers.resignAccount(ws, op, name, ac, req.signer());
         return r;
     }
 
-    private static void commit(Workspace ws, OperatorStore op, String name, AccountClaims ac, String signerArg) {
-        OperatorClaims oc = op.operator();
-        NKey signer = Signers.choose(ws, signerArg, KeyKind.OPERATOR, "operator \"" + op.name() + "\"", oc.subject(),
-                oc.signingKeys(), oc.strictSigningKeyUsage(), false);
-        FileChanges changes = new FileChanges();
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
-        ws.commit(changes);
-    }
 
     /** --weight: 1 to 100; none given is 0 in the JWT, which means 100. */
     private static int weight(String v) {

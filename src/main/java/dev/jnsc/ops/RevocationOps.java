@@ -1,9 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
-import dev.jnsc.jwt.Jwt;
-import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.store.OperatorStore;
@@ -100,12 +97,7 @@ public final class RevocationOps {
     }
 
     private static void save(Workspace ws, Target t, String signerArg, Report r) {
-        OperatorClaims oc = t.op.operator();
-        NKey signer = Signers.choose(ws, signerArg, KeyKind.OPERATOR, "operator \"" + t.op.name() + "\"", oc.subject(),
-                oc.signingKeys(), oc.strictSigningKeyUsage(), false);
-        FileChanges c = new FileChanges();
-        t.op.stageAccount(c, t.account, Jwt.encode(t.ac, signer, ws.now()));
-        ws.commit(c);
+        Signers.resignAccount(ws, t.op, t.account, t.ac, signerArg);
         r.ok("edited account \"" + t.account + "\" - push it so that servers apply the change");
     }
 }

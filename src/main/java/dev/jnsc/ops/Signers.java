@@ -14,6 +14,22 @@ public final class Signers {
     private Signers() {
     }
 
+    /** The operator key that signs account JWTs: -K, or the only stored one that may (see {@link #choose}). */
+    static NKey accountSigner(Workspace ws, dev.jnsc.store.OperatorStore op, dev.jnsc.jwt.OperatorClaims oc,
+            String override) {
+        return choose(ws, override, KeyKind.OPERATOR, "operator \"" + op.name() + "\"", oc.subject(), oc.signingKeys(),
+                oc.strictSigningKeyUsage(), false);
+    }
+
+    /** Re-signs an account's claims with its operator and commits the JWT (an edit of the account alone). */
+    static void resignAccount(Workspace ws, dev.jnsc.store.OperatorStore op, String account,
+            dev.jnsc.jwt.AccountClaims ac, String override) {
+        NKey signer = accountSigner(ws, op, op.operator(), override);
+        dev.jnsc.fs.FileChanges changes = new dev.jnsc.fs.FileChanges();
+        op.stageAccount(changes, account, dev.jnsc.jwt.Jwt.encode(ac, signer, ws.now()));
+        ws.commit(changes);
+    }
+
     /**
      * @param entity     how the issuer is named in messages, e.g. {@code operator "O"}
      * @param identity   the issuer's identity key
