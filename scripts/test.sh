@@ -4,6 +4,8 @@
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+# the differential tests log every command they compare; the report below counts this run's
+rm -f target/differential/steps.tsv
 mvn -B verify "$@"
 status=$?
 summary() {
@@ -18,6 +20,9 @@ summary() {
     target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml 2>/dev/null
 }
 echo
+if [ -d target/test-classes ]; then
+  java -cp target/test-classes dev.jnsc.testing.DifferentialReport target/differential/steps.tsv "${JNSC_REF_NSC:-}" || true
+fi
 if [ $status -eq 0 ]; then echo "ALL TESTS PASSED"; else echo "BUILD OR TESTS FAILED (exit $status)"; fi
 summary
 exit $status

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -131,11 +133,101 @@ public final class Differential {
         return steps;
     }
 
-    /** Runs the command through both binaries. */
+    /** Runs the command through both binaries, and logs whether it did the same in both (see {@link #log}). */
     public Step run(String... args) throws IOException, InterruptedException {
         Step s = new Step(String.join(" ", args), go.run(args), java.run(args));
         steps.add(s);
+        record(s, args);
         return s;
+    }
+
+    /** Each side's files after the previous step: what a step changed is what differs from these. */
+    private Map<String, String> goBefore = Map.of();
+    private Map<String, String> javaBefore = Map.of();
+
+    /**
+     * Where every compared command is logged, one line each ({@code target/differential/steps.tsv}
+     * unless {@code jnsc.differential.log} names another file): the test class, whether both did the
+     * same, and the arguments. {@link DifferentialReport} counts commands and flags from it.
+     */
+    public static Path log() {
+        String p = System.getProperty("jnsc.differential.log");
+        return Path.of(p == null || p.isBlank() ? "target/differential/steps.tsv" : p);
+    }
+
+    /** One log line: the step is the same when the exits agree and so does every file either side changed. */
+    private void record(Step s, String[] args) throws IOException {
+        Map<String, String> g = tree(go);
+        Map<String, String> j = tree(java);
+        List<String> why = sameness(s, args, g, j);
+        goBefore = g;
+        javaBefore = j;
+        String caller = StackWalker.getInstance().walk(frames -> frames.map(f -> f.getClassName())
+                .filter(c -> !c.equals(Differential.class.getName())).findFirst().orElse("?"));
+        StringBuilder line = new StringBuilder(caller.substring(caller.lastIndexOf('.') + 1)).append('\t')
+                .append(why.isEmpty() ? "same" : "differs").append('\t');
+        for (int i = 0; i < args.length; i++) {
+            line.append(i == 0 ? "" : "\u001f").append(args[i].replace('\t', ' ').replace('\n', ' '));
+        }
+        line.append('\t').append(String.join(" | ", why).replace('\t', ' ').replace('\n', ' ')).append('\n');
+        Path log = log().toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        synchronized (Differential.class) {
+            Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    /** Why a step did not do the same in both (empty when it did): exit, changed files, --json output. */
+    private List<String> sameness(Step s, String[] args, Map<String, String> g, Map<String, String> j) {
+        List<String> why = new ArrayList<>();
+        if ((s.go().code() == 0) != (s.java().code() == 0)) {
+            why.add("exit go " + s.go().code() + ", jnsc " + s.java().code());
+        }
+        TreeSet<String> changed = new TreeSet<>();
+        changed(goBefore, g, changed);
+        changed(javaBefore, j, changed);
+        for (String p : changed) {
+            if (!Objects.equals(g.get(p), j.get(p))) {
+                why.add(g.containsKey(p) && j.containsKey(p) ? p + " differs" : "only " + (g.containsKey(p) ? "go" : "jnsc") + " has " + p);
+            }
+        }
+        if (List.of(args).contains("--json") && s.go().code() == 0 && s.java().code() == 0
+                && !jsonOutput(s.go().out(), labels(go)).equals(jsonOutput(s.java().out(), labels(java)))) {
+            why.add("--json output differs");
+        }
+        return why;
+    }
+
+    private static void changed(Map<String, String> before, Map<String, String> after, TreeSet<String> into) {
+        TreeSet<String> paths = new TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        for (String p : paths) {
+            if (!Objects.equals(before.get(p), after.get(p))) {
+                into.add(p);
+            }
+        }
+    }
+
+    /** A command's --json output with keys labelled, times relative to iat and jti gone. */
+    static String jsonOutput(String out, Map<String, String> labels) {
+        String text = out.strip();
+        try {
+            JsonNode n = JSON.readTree(text);
+            if (n instanceof ObjectNode o && o.has("iat")) {
+                long iat = o.get("iat").asLong();
+                o.put("jti", "*");
+                o.put("iat", "*");
+                for (String t : List.of("exp", "nbf")) {
+                    if (o.has(t)) {
+                        o.put(t, "iat" + signed(o.get(t).asLong() - iat));
+                    }
+                }
+            }
+            return relabel(n, labels).toString();
+        } catch (IOException e) {
+            return relabel(text, labels);
+        }
     }
 
     /**
@@ -292,8 +384,13 @@ public final class Differential {
         }
     }
 
+    /**
+     * A time relative to {@code iat}; times set "now" by an earlier command (a revocation) count as
+     * {@code iat} when they are within a quarter minute of it: on a loaded machine the two binaries
+     * take different times between the command that set one and the one that signed the JWT.
+     */
     private static String signed(long d) {
-        return Math.abs(d) <= 2 ? "±0" : d > 0 ? "+" + d : String.valueOf(d);
+        return Math.abs(d) <= 15 ? "±0" : d > 0 ? "+" + d : String.valueOf(d);
     }
 
     /** Replaces keys in every string and field name; lists made only of keys are sorted afterwards. */
