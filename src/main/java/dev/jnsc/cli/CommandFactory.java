@@ -105,8 +105,24 @@ public final class CommandFactory {
             boolean dashValue = false;
             for (int i = 0; i < args.length; i++) {
                 if (!commandWord[i]) {
-                    rest.add(args[i]);
                     picocli.CommandLine.Model.OptionSpec o = args[i].startsWith("-") ? leaf.findOption(args[i]) : null;
+                    if (o != null && o.arity().min() == 0 && o.arity().max() == 1 && o.fallbackValue() != null
+                            && !o.fallbackValue().isEmpty()) {
+                        // Go's flags with an optional value (--bearer, --allow-pub-response[=n]) take it only
+                        // after "=": "--allow-pub-response 3" is the default 1 and an argument "3", which
+                        // the Go nsc then ignores when -n names the entity; say so instead of guessing
+                        String next = i + 1 < args.length ? args[i + 1] : "";
+                        boolean looksLikeValue = o.type() == boolean.class || o.type() == Boolean.class
+                                ? next.equalsIgnoreCase("true") || next.equalsIgnoreCase("false")
+                                : next.matches("-?\\d+");
+                        if (looksLikeValue) {
+                            throw new UsageException(args[i] + " takes a value only after \"=\" (" + args[i] + "=" + next
+                                    + "); \"" + next + "\" would be read as an argument");
+                        }
+                        rest.add(args[i] + "=" + o.fallbackValue());
+                        continue;
+                    }
+                    rest.add(args[i]);
                     dashValue |= o != null && o.arity().min() >= 1 && i + 1 < args.length && args[i + 1].equals("--");
                 }
             }

@@ -1,5 +1,6 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.jwt.GoQuote;
 import dev.jnsc.ops.Durations;
 import dev.jnsc.ops.OpsException;
 import dev.jnsc.ops.ToolOps;

@@ -83,4 +83,22 @@ class GlobalTest {
         assertTrue(r.err().startsWith("Error: no operator found"), r.err());
         assertTrue(r.err().contains("\tat dev.jnsc."), r.err());
     }
+
+    /** As with the Go nsc's flags, an optional value follows "=" only; a separate one is refused, not guessed. */
+    @Test
+    void optionalValuesOnlyAfterEquals() {
+        Nsc nsc = new Nsc(home);
+        nsc.ok("add", "operator", "O");
+        nsc.ok("add", "account", "A");
+        usage(nsc, "--allow-pub-response takes a value only after \"=\" (--allow-pub-response=3); \"3\" would be read as an"
+                + " argument", "add", "user", "-n", "U", "--allow-pub-response", "3");
+        usage(nsc, "--bearer takes a value only after \"=\" (--bearer=false)", "add", "user", "U", "--bearer", "false");
+        nsc.ok("add", "user", "U", "--allow-pub-response", "--bearer");
+        assertTrue(nsc.ok("describe", "user", "U", "--json").out().contains("\"max\": 1"));
+        nsc.ok("edit", "user", "U", "--allow-pub-response=3", "--bearer=false");
+        String json = nsc.ok("describe", "user", "U", "--json").out();
+        assertTrue(json.contains("\"max\": 3") && !json.contains("bearer_token"), json);
+        nsc.ok("edit", "user", "U", "--bearer", "--tag", "t");
+        assertTrue(nsc.ok("describe", "user", "U", "--json").out().contains("\"bearer_token\": true"));
+    }
 }

@@ -101,9 +101,12 @@ class GeneratedConfigTest {
             String text = Files.readString(file);
             assertTrue(text.contains(kind.endsWith("cache") ? "type: cache" : "type: full"), text);
             assertTrue(text.contains("system_account: "), text);
-            try (NatsServer server = NatsServer.startWithConfigFile(file, dir);
-                    Connection sys = connect(server.url(), nsc.creds("O", "SYS", "sys"))) {
-                assertEquals(Connection.Status.CONNECTED, sys.getStatus());
+            try (NatsServer server = NatsServer.startWithConfigFile(file, dir)) {
+                try (Connection sys = connect(server.url(), nsc.creds("O", "SYS", "sys"))) {
+                    assertEquals(Connection.Status.CONNECTED, sys.getStatus());
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("the system user cannot connect with " + kind + ":\n" + server.log(), e);
+                }
             }
             assertTrue(Files.isDirectory(dir.resolve("jwt")), "the resolver folder is made where the server runs");
         }
@@ -114,7 +117,7 @@ class GeneratedConfigTest {
         Nsc nsc = new Nsc(home).tutorial();
         fails(nsc, "the nats resolver needs a system account", "generate", "config", "--nats-resolver");
         assertTrue(nsc.ok("generate", "config", "--nats-resolver", "--sys-account", "A").out()
-                .contains("// System Account \"A\""));
+                .contains("# System Account named A\n"));
         usage(nsc, "choose one of --mem-resolver", "generate", "config");
         usage(nsc, "choose one of --mem-resolver", "generate", "config", "--mem-resolver", "--nats-resolver");
         assertFalse(Files.exists(home.resolve("jwt")));

@@ -188,12 +188,12 @@ public final class Differential {
         changed(goBefore, g, changed);
         changed(javaBefore, j, changed);
         for (String p : changed) {
-            if (!Objects.equals(g.get(p), j.get(p))) {
+            if (!(g.containsKey(p) && j.containsKey(p) ? same(g.get(p), j.get(p)) : Objects.equals(g.get(p), j.get(p)))) {
                 why.add(g.containsKey(p) && j.containsKey(p) ? p + " differs" : "only " + (g.containsKey(p) ? "go" : "jnsc") + " has " + p);
             }
         }
-        if (List.of(args).contains("--json") && s.go().code() == 0 && s.java().code() == 0
-                && !jsonOutput(s.go().out(), labels(go)).equals(jsonOutput(s.java().out(), labels(java)))) {
+        if (comparesJson(s.command()) && s.go().code() == 0 && s.java().code() == 0
+                && !same(jsonOutput(s.go().out(), labels(go)), jsonOutput(s.java().out(), labels(java)))) {
             why.add("--json output differs");
         }
         return why;
@@ -207,6 +207,49 @@ public final class Differential {
                 into.add(p);
             }
         }
+    }
+
+    /** A command whose standard output is its --json result (not a file named with -o). */
+    private static boolean comparesJson(String command) {
+        List<String> words = List.of(command.split(" "));
+        return words.contains("--json") && !words.contains("-o") && !words.contains("--output-file");
+    }
+
+    private static final Pattern RELATIVE = Pattern.compile("iat([+-]\\d+|±0)");
+
+    /**
+     * Two normalised contents are the same when they are equal except for times relative to
+     * {@code iat} that are at most 15 s apart: the binaries do not run in the same second, so an
+     * expiry of "10y" lands a second or two apart.
+     */
+    static boolean same(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        Matcher x = RELATIVE.matcher(a);
+        Matcher y = RELATIVE.matcher(b);
+        int ax = 0;
+        int by = 0;
+        while (true) {
+            boolean fx = x.find();
+            boolean fy = y.find();
+            if (fx != fy) {
+                return false;
+            }
+            if (!fx) {
+                return a.substring(ax).equals(b.substring(by));
+            }
+            if (!a.substring(ax, x.start()).equals(b.substring(by, y.start()))
+                    || Math.abs(offset(x.group(1)) - offset(y.group(1))) > 15) {
+                return false;
+            }
+            ax = x.end();
+            by = y.end();
+        }
+    }
+
+    private static long offset(String s) {
+        return s.equals("±0") ? 0 : Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
     }
 
     /** A command's --json output with keys labelled, times relative to iat and jti gone. */
@@ -266,12 +309,23 @@ public final class Differential {
                         + (s.java().code() != 0 ? " (" + s.java().err().strip() + ")" : " (go: " + s.go().err().strip() + ")"));
             }
         }
+        Map<String, String> goLabels = labels(go);
+        Map<String, String> javaLabels = labels(java);
+        for (Step s : steps) {
+            if (comparesJson(s.command()) && s.go().code() == 0 && s.java().code() == 0) {
+                String g = jsonOutput(s.go().out(), goLabels);
+                String j = jsonOutput(s.java().out(), javaLabels);
+                if (!same(g, j)) {
+                    out.add("--json output of \"" + s.command() + "\" differs:\n  go:   " + g + "\n  jnsc: " + j);
+                }
+            }
+        }
         Map<String, String> g = tree(go);
         Map<String, String> j = tree(java);
         for (String path : new TreeSet<>(g.keySet())) {
             if (!j.containsKey(path)) {
                 out.add("only go wrote " + path);
-            } else if (!g.get(path).equals(j.get(path))) {
+            } else if (!same(g.get(path), j.get(path))) {
                 out.add(path + " differs:\n  go:   " + g.get(path) + "\n  jnsc: " + j.get(path));
             }
         }
@@ -333,8 +387,38 @@ public final class Differential {
             n.remove("last_update");
             return n.toString();
         }
-        return relabel(text, labels);
+        if (name.endsWith(".json")) {
+            return jsonOutput(text, labels);
+        }
+        // JWTs inside other files (server configurations) compare as their claims
+        Matcher token = JWT.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (token.find()) {
+            token.appendReplacement(sb, Matcher.quoteReplacement(claims(token.group(), labels).toString()));
+        }
+        token.appendTail(sb);
+        return preloadSorted(relabel(sb.toString(), labels));
     }
+
+    /**
+     * A server configuration's preloaded accounts sorted by their text: both write them sorted by
+     * public key, and the keys differ between the sandboxes.
+     */
+    static String preloadSorted(String text) {
+        int start = text.indexOf("resolver_preload: {\n");
+        int end = start < 0 ? -1 : text.indexOf("\n}", start);
+        if (end < 0) {
+            return text;
+        }
+        int body = start + "resolver_preload: {\n".length();
+        String entries = text.substring(body, end);
+        String trailing = entries.substring(entries.stripTrailing().length());
+        List<String> sorted = new ArrayList<>(List.of(entries.stripTrailing().split("\n\n")));
+        sorted.sort(null);
+        return text.substring(0, body) + String.join("\n\n", sorted) + trailing + text.substring(end);
+    }
+
+    private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]+");
 
     /** The decoded claims of a token with keys labelled and times made relative. */
     static JsonNode claims(String token, Map<String, String> labels) {

@@ -1,16 +1,16 @@
-package dev.jnsc.cli;
+package dev.jnsc.jwt;
 
 /**
  * Go's {@code %q} for a string (strconv.Quote): double quotes, backslash escapes for quotes,
  * backslashes and control characters, printable Unicode kept as is. nsc prints pub's payload so.
  */
-final class GoQuote {
+public final class GoQuote {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GoQuote() {
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

@@ -1,4 +1,4 @@
-package dev.jnsc.cli;
+package dev.jnsc.jwt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
