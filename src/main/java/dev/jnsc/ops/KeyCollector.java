@@ -18,14 +18,15 @@ import java.util.Map;
  * The keys {@code export keys} picks, in the Go nsc's order and by its rules (its keycollector):
  * the operator and its signing keys; each account (the named one, or all) with its signing keys
  * and its curve key, and its users; or, with {@code notReferenced}, the keystore's keys that none
- * of those is. Account signing keys and curve keys carry no kind, so the kind flags never drop
- * them (as in the Go nsc).
+ * of those is. An account's signing keys and its curve key go with --accounts (the Go nsc leaves
+ * their kind unset, which is the account kind's prefix byte, 0); curve keys that only
+ * --not-referenced finds go with any kind flag.
  */
 final class KeyCollector {
     private KeyCollector() {
     }
 
-    /** A key: {@code kind} is 'O', 'A', 'U', 'X' or 0 (not filtered); {@code jwt} the raw JWT file or null. */
+    /** A key: {@code kind} is 'O', 'A', 'U' or 'X' (not filtered); {@code jwt} the raw JWT file or null. */
     record Key(String name, String publicKey, char kind, boolean signing, byte[] jwt) {
     }
 
@@ -70,11 +71,11 @@ final class KeyCollector {
             AccountClaims ac = d.as(AccountClaims.class, "an account");
             keys.add(new Key(ac.name(), ac.subject(), 'A', false, raw(op.accountJwtPath(a))));
             for (SigningKey sk : ac.signingKeys()) {
-                keys.add(new Key(ac.name(), sk.key(), (char) 0, true, null));
+                keys.add(new Key(ac.name(), sk.key(), 'A', true, null));
             }
             String xkey = xkey(d);
             if (!xkey.isEmpty()) {
-                keys.add(new Key(ac.name(), xkey, (char) 0, false, null));
+                keys.add(new Key(ac.name(), xkey, 'A', false, null));
             }
             List<String> users = q.user() != null ? List.of(q.user()) : op.userNames(a);
             for (String u : users) {

@@ -109,12 +109,14 @@ class KeyTransferCommandsTest {
     }
 
     @Test
-    void accountSigningKeysComeWithAnyKindAsInGo() throws Exception {
+    void accountSigningKeysGoWithTheAccounts() throws Exception {
         nsc.ok("edit", "account", "A", "--sk", "generate");
         AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).as(AccountClaims.class, "an account");
         String sk = ac.signingKeys().get(0).key();
         nsc.ok("export", "keys", "-d", "o1", "-o");
-        assertEquals(new TreeSet<>(List.of(o + ".nk", sk + ".nk")), files(home.resolve("o1")));
+        assertEquals(new TreeSet<>(List.of(o + ".nk")), files(home.resolve("o1")));
+        nsc.ok("export", "keys", "-d", "o2", "-a");
+        assertEquals(new TreeSet<>(List.of(a + ".nk", sk + ".nk")), files(home.resolve("o2")));
     }
 
     @Test
