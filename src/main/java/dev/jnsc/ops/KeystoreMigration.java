@@ -57,6 +57,38 @@ public final class KeystoreMigration {
         return (n.endsWith(".nk") || n.endsWith(".creds")) && Files.isRegularFile(p);
     }
 
+    /**
+     * Refuses to work on a keystore that needs migrating, as the Go nsc does before every command
+     * but {@code keys migrate}. Cheap on a current keystore: one listing of its top folder (plus
+     * any folder beside {@code keys} and {@code creds} that is not an operator folder, found with -H).
+     */
+    public static void refuseOld(Workspace ws) {
+        Path root = ws.keystore().root();
+        if (Files.isDirectory(root) && holdsOld(root, true)) {
+            throw new OpsException("the keystore `" + ws.env().display(root) + "` needs migration - type `nsc keys"
+                    + " migrate` to update");
+        }
+    }
+
+    private static boolean holdsOld(Path dir, boolean top) {
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    boolean skip = (top && (n.equals("keys") || n.equals("creds"))) || Files.exists(p.resolve(".nsc"));
+                    if (!skip && holdsOld(p, false)) {
+                        return true;
+                    }
+                } else if (n.endsWith(".nk") || n.endsWith(".creds")) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false; // unreadable: the command itself will say so where it matters
+        }
+        return false;
+    }
+
     public static Result migrate(Workspace ws) {
         Path root = ws.keystore().root().toAbsolutePath().normalize();
         if (!needed(root)) {

@@ -272,6 +272,13 @@ class KeyTransferCommandsTest {
         assertTrue(Files.isDirectory(ks.resolve("creds")) && Files.isDirectory(ks.resolve("keys")));
         assertFalse(Files.exists(ks.resolve("O")));
         assertEquals("keystore `~/.nkeys` does not need migration\n", other.ok("keys", "migrate").err());
+        // with -H the keystore holds the operator folders too: they are not an old keystore
+        Nsc all = other("all");
+        all.ok("-H", all.home().resolve("one").toString(), "add", "operator", "O");
+        all.ok("-H", all.home().resolve("one").toString(), "add", "account", "A");
+        all.ok("-H", all.home().resolve("one").toString(), "add", "user", "U");
+        assertEquals("keystore `~/one` does not need migration\n",
+                all.ok("-H", all.home().resolve("one").toString(), "keys", "migrate").err());
     }
 
     @Test
@@ -283,6 +290,16 @@ class KeyTransferCommandsTest {
         Files.delete(ks.resolve("O/accounts/A/users/bad.nk"));
         Files.writeString(ks.resolve("O/stray.creds"), "x");
         fails(other, "unexpected creds filepath len of 2", "keys", "migrate");
+    }
+
+    @Test
+    void otherCommandsRefuseAnOldKeystoreUntilMigrated() throws Exception {
+        Nsc other = other("other");
+        oldKeystore(other);
+        fails(other, "the keystore `~/.nkeys` needs migration - type `nsc keys migrate` to update", "add", "operator", "X");
+        fails(other, "needs migration", "export", "keys", "-d", "out");
+        other.ok("keys", "migrate");
+        other.ok("add", "operator", "X");
     }
 
     @Test

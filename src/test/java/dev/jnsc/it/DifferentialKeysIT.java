@@ -149,6 +149,8 @@ class DifferentialKeysIT {
             Files.writeString(old.resolve("W.nk"), new String(NKey.generate(KeyKind.USER).seed()));
             Files.copy(firstCreds(ks), old.resolve("W.creds"));
         }
+        step(known, "add", "account", "C"); // both refuse until the keystore is migrated
+        assertEquals(1, d.steps().get(d.steps().size() - 1).java().code());
         step(known, "keys", "migrate");
         for (Differential.Side s : List.of(d.go(), d.java())) {
             assertEquals(false, Files.exists(s.keys().resolve("T")), "the old layout is gone from the keystore");
