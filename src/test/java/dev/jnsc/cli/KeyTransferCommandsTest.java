@@ -164,6 +164,17 @@ class KeyTransferCommandsTest {
     }
 
     @Test
+    void aWriteThatFailsAtCommitRemovesNothing() throws Exception {
+        // the user's target is a folder: found only when the commit writes, after the other copies
+        Files.createDirectories(out().resolve(u + ".nk").resolve("in-the-way"));
+        Map<String, String> before = nsc.snapshot();
+        Nsc.Result r = nsc.run("export", "keys", "-d", "out", "-R", "--force");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("Error: ") && r.err().contains(u + ".nk"), r.toString());
+        assertEquals(before, nsc.snapshot(), "no copy written and no seed removed");
+    }
+
+    @Test
     void missingSeedIsSkippedWithAWarning() throws Exception {
         Files.delete(nsc.keyFile(u));
         Nsc.Result r = nsc.ok("export", "keys", "-d", "out", "-u");
