@@ -16,11 +16,14 @@ import picocli.CommandLine.ScopeType;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "generate", "list", "pub",
+            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "export", "generate", "import", "keys", "list", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
+            Map.entry("export", new String[] {"keys"}),
+            Map.entry("import", new String[] {"account", "keys", "user"}),
+            Map.entry("keys", new String[] {"migrate"}),
             Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
             Map.entry("generate", new String[] {"activation", "config", "creds", "nkey"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
@@ -290,6 +293,22 @@ public final class CommandFactory {
                 return new GenerateNkeyCommand(cli).spec();
             case "generate activation":
                 return new ActivationCommands.Generate(cli).spec();
+            case "export":
+                return new Group("export", "Export assets such as nkeys").spec();
+            case "export keys":
+                return new KeyTransferCommands.Export(cli).spec();
+            case "import":
+                return new Group("import", "Import accounts, users or nkeys").spec();
+            case "import account":
+                return new JwtImportCommands.Account(cli).spec();
+            case "import keys":
+                return new KeyTransferCommands.Import(cli).spec();
+            case "import user":
+                return new JwtImportCommands.User(cli).spec();
+            case "keys":
+                return new Group("keys", "Manage keys for operators, accounts, and users").spec();
+            case "keys migrate":
+                return new KeyTransferCommands.Migrate(cli).spec();
             case "tool":
                 return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
             case "pub":

@@ -35,6 +35,10 @@ abstract class Leaf implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        if (!(this instanceof KeyTransferCommands.Migrate)) {
+            // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate
+            dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
+        }
         return run(new Args(spec.commandLine().getParseResult()));
     }
 }
