@@ -266,7 +266,7 @@ public final class CommandFactory {
             case "select account":
                 return new SelectCommands.Account(cli).spec();
             case "generate":
-                return new Group("generate", "Generate creds files, nkeys and server configurations").spec();
+                return new Group("generate", "Generate activations, nats-cli contexts, credential files, configs, nkeys and diagrams").spec();
             case "generate config":
                 return new GenerateConfigCommand(cli).spec();
             case "generate creds":
