@@ -47,7 +47,7 @@ final class NatsCliCommands {
             s.positional("nsc-url", "1", "nsc://operator[/account[/user]][?option&...]: options "
                     + "[operator|account|user]Name, names, [operator|account|user]Key, keys, "
                     + "[operator|account|user]Seed[=<public key>], seeds, store=<dir>, keystore=<dir>; "
-                    + "name, key and seed without a prefix mean the last entity of the path");
+                    + "key and seed without a prefix mean the last entity of the path, name every entity");
             s.value("file", "output file, '--' is stdout (default \"--\"; an existing file is never overwritten)",
                     "-o", "--output-file");
         }

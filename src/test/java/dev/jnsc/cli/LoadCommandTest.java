@@ -122,6 +122,14 @@ class LoadCommandTest {
     }
 
     @Test
+    void anExistingUserWithoutCredsIsRefused() throws Exception {
+        nsc.ok("load", "--url", base + "/operator", "--seed", accountSeed, "--user", "bob");
+        Files.delete(nsc.creds("O", "A", "bob"));
+        fails(nsc, "the user \"bob\" already exists and its credentials are not at", "load", "--url", base + "/operator",
+                "--seed", accountSeed, "--user", "bob");
+    }
+
+    @Test
     void profileNamesTheOperatorThroughTheEnvironment() {
         nsc.env("NSC_MyOp_OPERATOR", base + "/operator");
         nsc.ok("load", "--profile", "nats://myop?secret=" + accountSeed + "&user=alice");
