@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "export", "generate", "import", "keys", "list", "pub",
+            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "export", "generate", "import", "keys", "list", "load", "pub",
                 "pull", "push", "reply", "req", "revocations", "select", "sub", "tool", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
@@ -25,7 +25,8 @@ public final class CommandFactory {
             Map.entry("import", new String[] {"account", "keys", "user"}),
             Map.entry("keys", new String[] {"migrate"}),
             Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
-            Map.entry("generate", new String[] {"activation", "config", "creds", "nkey"}),
+            Map.entry("generate", new String[] {"activation", "config", "context", "creds", "diagram", "nkey", "profile"}),
+            Map.entry("generate diagram", new String[] {"component", "object"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
             Map.entry("revocations", new String[] {"add_activation|add-activation", "add-user|add_user",
                 "delete_activation|delete-activation", "delete-user|delete_user", "list_activations|list-activations",
@@ -284,7 +285,7 @@ public final class CommandFactory {
             case "select account":
                 return new SelectCommands.Account(cli).spec();
             case "generate":
-                return new Group("generate", "Generate creds files, nkeys and server configurations").spec();
+                return new Group("generate", "Generate activations, nats-cli contexts, credential files, configs, nkeys and diagrams").spec();
             case "generate config":
                 return new GenerateConfigCommand(cli).spec();
             case "generate creds":
@@ -309,6 +310,18 @@ public final class CommandFactory {
                 return new Group("keys", "Manage keys for operators, accounts, and users").spec();
             case "keys migrate":
                 return new KeyTransferCommands.Migrate(cli).spec();
+            case "generate context":
+                return new NatsCliCommands.Context(cli).spec();
+            case "generate profile":
+                return new NatsCliCommands.Profile(cli).spec();
+            case "generate diagram":
+                return new Group("diagram", "Generate diagrams for this store").spec();
+            case "generate diagram component":
+                return new DiagramCommands.Component(cli).spec();
+            case "generate diagram object":
+                return new DiagramCommands.Object(cli).spec();
+            case "load":
+                return new LoadCommand(cli).spec();
             case "tool":
                 return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
             case "pub":

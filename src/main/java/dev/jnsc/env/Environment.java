@@ -33,6 +33,16 @@ public final class Environment {
         return v == null || v.isEmpty() ? null : v;
     }
 
+    /** The value of the variable whose name equals {@code name} in any case, or null when none is set. */
+    public String getIgnoringCase(String name) {
+        for (Map.Entry<String, String> e : vars.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty()) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     public boolean isSet(String name) {
         return get(name) != null;
     }

@@ -33,6 +33,11 @@ public final class JsonWriter {
         return new JsonWriter(indent, false);
     }
 
+    /** Indented and HTML-escaping, as Go's json.MarshalIndent writes. */
+    public static JsonWriter indentedGo(String indent) {
+        return new JsonWriter(indent, true);
+    }
+
     public JsonWriter beginObject() {
         prefix();
         out.append('{');

@@ -31,11 +31,16 @@ public final class ActivationClient {
 
     /** The body of {@code url} (a token, bare or decorated); fails unless the server answers 200. */
     public byte[] fetch(String url) {
+        return fetch(url, "the activation token");
+    }
+
+    /** The body of {@code url} ({@code what} names it in messages); fails unless the server answers 200. */
+    public byte[] fetch(String url, String what) {
         HttpRequest req = HttpRequest.newBuilder(uri(url)).timeout(timeout).GET().build();
         HttpResponse<InputStream> res = send(req, url);
         byte[] body = read(res, url);
         if (res.statusCode() != 200) {
-            throw new ResolverException("cannot load the activation token from " + url + ": the server answered "
+            throw new ResolverException("cannot load " + what + " from " + url + ": the server answered "
                     + res.statusCode() + reason(body));
         }
         return body;

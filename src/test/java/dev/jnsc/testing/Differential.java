@@ -50,6 +50,8 @@ public final class Differential {
         final Path root;
         /** Keys in the order the commands first printed them. */
         final List<String> printed = new ArrayList<>();
+        /** Variables both binaries get besides the sandbox's (see {@link Differential#env}). */
+        final Map<String, String> extraEnv = new LinkedHashMap<>();
 
         Side(String name, Path exe, Path root) {
             this.name = name;
@@ -79,11 +81,16 @@ public final class Differential {
             return home().resolve("out");
         }
 
+        /** natscli's context folder under the sandbox's XDG_CONFIG_HOME (generate context writes there). */
+        public Path natsContexts() {
+            return home().resolve("xdg-config").resolve("nats").resolve("context");
+        }
+
         Executable.Result run(String... args) throws IOException, InterruptedException {
             List<String> all = new ArrayList<>(List.of("--config-dir", config().toString(), "--data-dir",
                     stores().toString(), "--keystore-dir", keys().toString()));
             all.addAll(List.of(args));
-            Executable e = new Executable(exe, home()).env("NSC_HOME", null).env("NKEYS_PATH", null);
+            Executable e = new Executable(exe, home()).env("NSC_HOME", null).env("NKEYS_PATH", null).env(extraEnv);
             Files.createDirectories(output());
             Executable.Result r = e.run(all.toArray(new String[0]));
             Matcher m = KEY.matcher(r.out() + "\n" + r.err());
@@ -131,6 +138,13 @@ public final class Differential {
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** Sets an environment variable for the commands of both binaries from here on. */
+    public Differential env(String name, String value) {
+        go.extraEnv.put(name, value);
+        java.extraEnv.put(name, value);
+        return this;
     }
 
     /** Runs the command through both binaries, and logs whether it did the same in both (see {@link #log}). */
@@ -341,7 +355,7 @@ public final class Differential {
     public static Map<String, String> tree(Side side) {
         Map<String, String> labels = labels(side);
         Map<String, String> out = new TreeMap<>();
-        for (Path base : List.of(side.stores(), side.keys(), side.config(), side.output())) {
+        for (Path base : List.of(side.stores(), side.keys(), side.config(), side.output(), side.natsContexts())) {
             if (!Files.isDirectory(base)) {
                 continue;
             }
@@ -387,12 +401,27 @@ public final class Differential {
             n.remove("last_update");
             return n.toString();
         }
-        if (name.endsWith(".json")) {
-            return jsonOutput(text, labels);
+        // paths into the sandbox (creds paths in contexts and profiles, the store of a diagram), seeds
+        // (profiles that ask for them) as whose seed they are, and the times of diagrams
+        text = text.replace(side.root.toString(), "<sandbox>");
+        Matcher seed = SEED.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (seed.find()) {
+            seed.appendReplacement(sb, Matcher.quoteReplacement("seed of " + publicKeyOf(seed.group())));
+        }
+        seed.appendTail(sb);
+        text = sb.toString();
+        if (name.endsWith(".puml")) {
+            text = text.replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d", "<time>");
+            // ids such as <key>_permissions: a space lets the key be labelled
+            text = text.replaceAll("\\b([OACUNX][A-Z2-7]{55})_", "$1 _");
+        }
+        if (name.endsWith(".json") && text.contains("\"iat\"")) {
+            return jsonOutput(text, labels); // a JWT's claims (describe --json -o)
         }
         // JWTs inside other files (server configurations) compare as their claims
         Matcher token = JWT.matcher(text);
-        StringBuilder sb = new StringBuilder();
+        sb = new StringBuilder();
         while (token.find()) {
             token.appendReplacement(sb, Matcher.quoteReplacement(claims(token.group(), labels).toString()));
         }
@@ -419,6 +448,17 @@ public final class Differential {
     }
 
     private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]+");
+
+    private static final Pattern SEED = Pattern.compile("\\bS[OACUNX][A-Z2-7]{56}\\b");
+
+    /** The public key of a seed, by jnats (independent of jnsc's nkeys). */
+    private static String publicKeyOf(String seed) {
+        try {
+            return new String(io.nats.client.NKey.fromSeed(seed.toCharArray()).getPublicKey());
+        } catch (java.security.GeneralSecurityException | IOException | IllegalArgumentException e) {
+            return "(not a seed)";
+        }
+    }
 
     /** The decoded claims of a token with keys labelled and times made relative. */
     static JsonNode claims(String token, Map<String, String> labels) {
