@@ -1,5 +1,6 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.jwt.GoQuote;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.AccountLimits;
 import dev.jnsc.jwt.Claims;
