@@ -150,8 +150,8 @@ class NscModeTest {
             assertEquals(405, s.http.post("/jwt/v1/accounts/", "application/jwt", jwt).statusCode());
             assertEquals(405, s.http.post("/healthz", "text/plain", "").statusCode());
             assertEquals(405, s.http.post("/jwt/v1/operator", "application/jwt", jwt).statusCode());
-            for (String p : List.of("/", "/jwt", "/jwt/v1", "/jwt/v2/accounts/" + accountA, "/healthz/", "/jwt/v1/help",
-                    "/jwt/v1/pack", "/jwt/v1/accountsX")) {
+            for (String p : List.of("/", "/jwt", "/jwt/v1", "/jwt/v2/accounts/" + accountA, "/healthz/", "/jwt/v1/help/",
+                    "/jwt/v1/pack/", "/jwt/v1/accountsX")) {
                 assertEquals(404, s.http.get(p).statusCode(), p);
             }
             // activations have their own endpoint now (ActivationServerTest): a malformed hash id is a bad request
