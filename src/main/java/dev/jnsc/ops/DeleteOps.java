@@ -116,12 +116,16 @@ public final class DeleteOps {
             accountKeys.put(ac.subject(), "account");
         }
         FileChanges changes = new FileChanges();
+        List<String> userKeys = new ArrayList<>();
         for (String user : op.userNames(name)) {
             UserClaims uc = null;
             try {
                 uc = op.user(name, user);
             } catch (StoreException | JwtException e) {
                 r.warn("the JWT of user \"" + user + "\" could not be read (" + e.getMessage() + ")");
+            }
+            if (uc != null) {
+                userKeys.add(uc.subject());
             }
             List<String> details = new ArrayList<>();
             if (uc != null && req.revoke() && ac != null) {
@@ -216,6 +220,21 @@ public final class DeleteOps {
                         + " in the keystore");
             }
         }
+        if (req.rmNkey()) {
+            // as the Go keystore does: a key's two-letter folder goes with its last key
+            java.util.Set<Path> shards = new java.util.TreeSet<>();
+            for (String k : accountKeys.keySet()) {
+                shards.add(ws.keystore().keyPath(k).getParent());
+            }
+            for (String user : userKeys) {
+                shards.add(ws.keystore().keyPath(user).getParent());
+            }
+            for (Path shard : shards) {
+                if (Files.isDirectory(shard) && isEmptyAfter(shard, changes)) {
+                    changes.delete(shard);
+                }
+            }
+        }
         if (name.equals(ws.context().account()) && op.name().equals(ws.context().operator())) {
             ws.select(op.name(), null);
             ws.stageContext(changes);
@@ -256,6 +275,7 @@ public final class DeleteOps {
         if (url.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://"))) {
             r.warn("unable to push to \"" + op.name() + "\" - operator doesn't set an account server url or manual"
                     + " exchange necessary");
+            r.warn("perform push/pull again or exchange self-signed JWT manually");
             return;
         }
         AccountServerClient.Response res = new AccountServerClient(url, java.time.Duration.ofSeconds(5))

@@ -162,7 +162,8 @@ class DeleteAccountTest {
         nsc.ok("add", "account", "C");
         Nsc.Result c = nsc.ok("delete", "account", "C", "-F");
         assertTrue(c.err().contains("[WARN] unable to push to \"O\" - operator doesn't set an account server url or manual"
-                + " exchange necessary\n[ OK ] expired account \"C\"\n"), c.err());
+                + " exchange necessary\n[WARN] perform push/pull again or exchange self-signed JWT manually\n"
+                + "[ OK ] expired account \"C\"\n"), c.err());
         assertFalse(c.err().contains("push --prune"), c.err());
 
         Clock clock = Clock.fixed(Nsc.START, ZoneOffset.UTC);
