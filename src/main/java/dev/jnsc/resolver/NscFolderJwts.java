@@ -185,7 +185,9 @@ public final class NscFolderJwts implements AccountJwts {
         try {
             while (!closed) {
                 if (ws != null) {
-                    register(ws, watched, limitLogged);
+                    if (register(ws, watched, limitLogged)) {
+                        scanLogged(); // what changed before the watches began
+                    }
                     WatchKey key = ws.poll(poll.toMillis(), TimeUnit.MILLISECONDS);
                     if (key != null) {
                         // let a burst of writes (an nsc command writes several files) settle into one scan
@@ -199,10 +201,11 @@ public final class NscFolderJwts implements AccountJwts {
                     Thread.sleep(poll.toMillis());
                 }
                 if (!closed) {
-                    try {
-                        rescan(scansStarted.get());
-                    } catch (RuntimeException e) {
-                        log.accept("[ERR] cannot scan " + accountsDir + ": " + e.getMessage());
+                    scanLogged();
+                    // a folder made since (a new account) is watched from now on; what was written in
+                    // it before its watch began is found by one more scan
+                    if (ws != null && register(ws, watched, limitLogged)) {
+                        scanLogged();
                     }
                 }
             }
@@ -219,20 +222,42 @@ public final class NscFolderJwts implements AccountJwts {
         }
     }
 
+    private void scanLogged() {
+        try {
+            rescan(scansStarted.get());
+        } catch (RuntimeException e) {
+            log.accept("[ERR] cannot scan " + accountsDir + ": " + e.getMessage());
+        }
+    }
+
     private static void drain(WatchKey key) {
         key.pollEvents();
         key.reset();
     }
 
-    /** Watches the accounts folder and every account folder not yet watched. */
-    private void register(WatchService ws, Set<Path> watched, boolean[] limitLogged) {
+    /**
+     * Watches the accounts folder and every account folder not yet watched; true when a folder was
+     * added, so that what was written there before its watch began is scanned.
+     */
+    private boolean register(WatchService ws, Set<Path> watched, boolean[] limitLogged) {
         WatchEvent.Kind<?>[] kinds = {StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
             StandardWatchEventKinds.ENTRY_MODIFY};
         List<Path> dirs = new ArrayList<>();
-        dirs.add(Files.isDirectory(accountsDir) ? accountsDir : store.dir());
-        for (Entry e : index.byPath().values()) {
-            dirs.add(e.path.getParent());
+        if (Files.isDirectory(accountsDir)) {
+            dirs.add(accountsDir);
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(accountsDir, Files::isDirectory)) {
+                for (Path d : ds) {
+                    if (!d.getFileName().toString().startsWith(".")) {
+                        dirs.add(d);
+                    }
+                }
+            } catch (IOException e) {
+                // the next event or scan tries again
+            }
+        } else {
+            dirs.add(store.dir());
         }
+        boolean added = false;
         for (Path d : dirs) {
             if (watched.contains(d)) {
                 continue;
@@ -240,6 +265,7 @@ public final class NscFolderJwts implements AccountJwts {
             try {
                 d.register(ws, kinds);
                 watched.add(d);
+                added = true;
             } catch (NoSuchFileException e) {
                 // gone meanwhile
             } catch (IOException e) {
@@ -251,6 +277,7 @@ public final class NscFolderJwts implements AccountJwts {
             }
         }
         watched.removeIf(d -> !Files.isDirectory(d));
+        return added;
     }
 
     /** How many scans of the accounts folder were made (for tests of the lookup cost). */
