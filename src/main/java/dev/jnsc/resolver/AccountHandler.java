@@ -157,7 +157,9 @@ final class AccountHandler implements HttpHandler {
             case "/jwt/v1/accounts":
             case ACCOUNTS:
                 // what a URL resolver asks at start to see that the account server is up
-                return read ? Reply.empty(200).header("Cache-Control", "no-cache") : Reply.methodNotAllowed(READ);
+                // with nats-account-server's headers
+                return read ? Reply.empty(200).header("Cache-Control", "no-cache, no-store, must-revalidate")
+                        .header("Pragma", "no-cache").header("Expires", "0") : Reply.methodNotAllowed(READ);
             default:
                 break;
         }

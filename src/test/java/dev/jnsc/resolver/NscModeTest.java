@@ -51,7 +51,9 @@ class NscModeTest {
                 HttpResponse<String> r = s.http.get(probe);
                 assertEquals(200, r.statusCode(), probe);
                 assertEquals("", r.body());
-                assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));
+                assertEquals("no-cache, no-store, must-revalidate", r.headers().firstValue("Cache-Control").orElse(""));
+                assertEquals("no-cache", r.headers().firstValue("Pragma").orElse(""));
+                assertEquals("0", r.headers().firstValue("Expires").orElse(""));
             }
         }
     }
