@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * nats-account-server's HTTP API, until stopped (SIGINT/SIGTERM). Log lines go to stderr.
  */
 final class AccountServerCommand extends Leaf {
+    /** With --nsc and --nats: how often the folder is scanned besides its change events. */
+    private static final java.time.Duration NSC_POLL = java.time.Duration.ofSeconds(10);
+
     AccountServerCommand(Cli cli) {
         super(cli);
     }
@@ -28,7 +31,8 @@ final class AccountServerCommand extends Leaf {
         s.value("dir", "keep account JWTs posted to /jwt/v1/accounts/<key> in this folder", "--dir");
         s.value("file", "with --dir: the operator JWT whose keys must have signed posted accounts", "--operator");
         s.value("host:port", "listen address (default " + HostPort.DEFAULT + "; port 0 picks a free port)", "--hp");
-        s.value("url", "with --dir: after each update publish $SYS.ACCOUNT.<key>.CLAIMS.UPDATE here", "--nats");
+        s.value("url", "publish each account JWT posted (--dir) or changed in the nsc folder (--nsc) on "
+                + "$SYS.ACCOUNT.<key>.CLAIMS.UPDATE here, so that servers take it without a restart", "--nats");
         s.value("file", "creds of a system account user, for --nats", "--creds");
     }
 
@@ -45,8 +49,8 @@ final class AccountServerCommand extends Leaf {
         if (dir != null && operator == null) {
             throw new UsageException("--dir needs --operator <operator jwt file>: only accounts it signed are accepted");
         }
-        if (nsc != null && (operator != null || natsUrl != null || creds != null)) {
-            throw new UsageException("--operator, --nats and --creds go with --dir: --nsc serves the folder as it is");
+        if (nsc != null && operator != null) {
+            throw new UsageException("--operator goes with --dir: --nsc serves the operator of the folder");
         }
         if ((natsUrl == null) != (creds == null)) {
             throw new UsageException("--nats and --creds go together");
@@ -61,11 +65,18 @@ final class AccountServerCommand extends Leaf {
         NatsNotifier nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds), log);
         ClaimsNotifier notifier = nats == null ? ClaimsNotifier.NONE : nats;
         AccountServer server;
+        AccountJwts jwts = null;
         try {
-            AccountJwts jwts = nsc != null ? NscFolderJwts.open(cli.env.path(nsc), log)
+            jwts = nsc != null ? NscFolderJwts.open(cli.env.path(nsc), log)
                     : DirJwts.open(cli.env.path(dir), cli.env.path(operator));
+            if (jwts instanceof NscFolderJwts && nats != null) {
+                ((NscFolderJwts) jwts).watch(nats, NSC_POLL);
+            }
             server = new AccountServer(new AccountServer.Config(listen, jwts, notifier, cli.clock, log)).start();
         } catch (RuntimeException e) {
+            if (jwts != null) {
+                jwts.close();
+            }
             notifier.close();
             throw e;
         }

@@ -46,18 +46,20 @@ final class DeleteCommands {
 
         @Override
         void define(Spec s) {
-            s.name("account", "Delete an account with its users, optionally their creds and keys");
+            s.name("account", "Delete an account and associated users");
             Options.name(s, "account");
-            s.toggle("accepted for compatibility: the account JWT and its users are deleted either way (default true)",
-                    "-R", "--revoke");
-            s.toggle("also delete the users' creds files", "-C", "--rm-creds");
-            s.toggle("also delete the account's and its users' seeds from the keystore", "-D", "--rm-nkey");
+            s.toggle("revoke users before deleting (default true); the account JWT is also set to expire in a minute,"
+                    + " signed by the operator (-K)", "-R", "--revoke");
+            s.toggle("delete users creds", "-C", "--rm-creds");
+            s.toggle("delete user keys (and the account's)", "-D", "--rm-nkey");
+            s.toggle("managed accounts must supply --force", "-F", "--force");
         }
 
         @Override
         int run(Args a) {
-            return cli.report(DeleteOps.account(cli.writer(), new DeleteOps.DeleteAccount(Options.name(a),
-                    a.flag("--rm-creds"), a.flag("--rm-nkey"))));
+            boolean revoke = !a.has("--revoke") || a.flag("--revoke");
+            return cli.report(DeleteOps.account(cli.writer(), new DeleteOps.DeleteAccount(Options.name(a), revoke,
+                    a.flag("--rm-creds"), a.flag("--rm-nkey"), a.flag("--force"), cli.signer())));
         }
     }
 }

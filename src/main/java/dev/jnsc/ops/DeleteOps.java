@@ -8,6 +8,7 @@ import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.NKey;
+import dev.jnsc.resolver.AccountServerClient;
 import dev.jnsc.store.OperatorStore;
 import dev.jnsc.store.StoreException;
 import java.nio.file.Files;
@@ -66,18 +67,35 @@ public final class DeleteOps {
         return r;
     }
 
-    public record DeleteAccount(String name, boolean rmCreds, boolean rmNkey) {
+    /**
+     * @param revoke  revoke the users in the account JWT before it is expired (the Go nsc's default)
+     * @param force   needed for an operator that is managed (its {@code .nsc} says so)
+     * @param signer  -K: the operator key (or, in a managed store, the account key) to sign with
+     */
+    public record DeleteAccount(String name, boolean revoke, boolean rmCreds, boolean rmNkey, boolean force,
+            String signer) {
     }
 
+    /** How long the JWT of a deleted account stays valid, as the Go nsc expires it. */
+    static final long EXPIRE_AFTER_SECONDS = 60;
+
     /**
-     * Deletes the account folder. An account whose JWT cannot be read (garbage, truncated, another
-     * kind of JWT) is deleted too, with a warning: its keys are then only known from its users'
-     * JWTs (their issuer), so -D removes the seeds it can find that way.
+     * Deletes the account folder, as the Go nsc 2.11.1 does: its users are revoked (unless
+     * {@code revoke} is false) and the account JWT set to expire in a minute, signed by the
+     * operator; in a managed store that JWT goes to the operator's account server before the folder
+     * is removed, so the servers it feeds drop the account. An account whose JWT cannot be read is
+     * deleted too, with a warning and without the JWT step: its keys are then only known from its
+     * users' JWTs (their issuer), so -D removes the seeds it can find that way.
      */
     public static Report account(Workspace ws, DeleteAccount req) {
         OperatorStore op = ws.operator(null);
         String name = req.name() == null ? ws.accountName(op, null) : req.name();
         op.requireAccount(name);
+        boolean managed = op.isManaged();
+        if (managed && !req.force()) {
+            throw new OpsException("managed accounts may require the account JWT or nkeys to cancel a service, specify"
+                    + " the --force to override");
+        }
         Report r = new Report();
         AccountClaims ac = null;
         try {
@@ -85,14 +103,20 @@ public final class DeleteOps {
         } catch (StoreException | JwtException e) {
             r.warn("the JWT of account \"" + name + "\" could not be read (" + e.getMessage() + "); deleting it anyway");
         }
+        long now = ws.now();
+        NKey signer = null;
+        if (ac != null) {
+            signer = signerFor(ws, op, ac, managed, req.signer());
+        }
         Map<String, String> accountKeys = new LinkedHashMap<>();
         if (ac != null) {
             for (SigningKey sk : ac.signingKeys()) {
                 accountKeys.put(sk.key(), "signing key");
             }
-            accountKeys.put(ac.subject(), "account \"" + name + "\"");
+            accountKeys.put(ac.subject(), "account");
         }
         FileChanges changes = new FileChanges();
+        List<String> userKeys = new ArrayList<>();
         for (String user : op.userNames(name)) {
             UserClaims uc = null;
             try {
@@ -100,29 +124,66 @@ public final class DeleteOps {
             } catch (StoreException | JwtException e) {
                 r.warn("the JWT of user \"" + user + "\" could not be read (" + e.getMessage() + ")");
             }
-            changes.delete(op.userJwtPath(name, user));
-            r.ok("deleted user \"" + user + "\"");
-            if (req.rmCreds()) {
-                deleteCreds(ws, changes, op.name(), name, user, r);
+            if (uc != null) {
+                userKeys.add(uc.subject());
             }
-            if (uc == null) {
-                if (req.rmNkey()) {
-                    r.warn("the seed of user \"" + user + "\" is not known: its JWT could not be read");
+            List<String> details = new ArrayList<>();
+            if (uc != null && req.revoke() && ac != null) {
+                Long at = ac.revocations().get(uc.subject());
+                if (at == null || at == 0) {
+                    ac.revocations().put(uc.subject(), now);
+                    details.add("revoked user");
+                } else {
+                    details.add("user is already revoked");
                 }
-                continue;
             }
+            changes.delete(op.userJwtPath(name, user));
+            details.add("user deleted");
             if (req.rmNkey()) {
-                deleteKey(ws, changes, uc.subject(), "user \"" + user + "\"", r);
+                if (uc == null) {
+                    r.warn("the seed of user \"" + user + "\" is not known: its JWT could not be read");
+                } else {
+                    Path key = ws.keystore().keyPath(uc.subject());
+                    if (Files.isRegularFile(key)) {
+                        changes.delete(key);
+                        details.add("deleted private key");
+                    } else {
+                        details.add("private key is not stored");
+                    }
+                }
             }
-            if (ac == null) {
+            if (req.rmCreds()) {
+                Path creds = ws.keystore().credsPath(op.name(), name, user);
+                if (Files.isRegularFile(creds)) {
+                    changes.delete(creds);
+                    details.add("removed creds file");
+                } else {
+                    details.add("creds file is not stored");
+                }
+            }
+            StringBuilder line = new StringBuilder("user " + user + (uc == null ? "" : " [" + uc.subject() + "]") + ":");
+            for (String d : details) {
+                line.append("\n       [ OK ] ").append(d);
+            }
+            r.ok(line.toString());
+            if (uc != null && ac == null) {
                 // the issuer is the account's identity key, or a signing key naming it as issuer_account
                 if (uc.issuerAccount().isEmpty()) {
-                    accountKeys.putIfAbsent(uc.issuer(), "account \"" + name + "\"");
+                    accountKeys.putIfAbsent(uc.issuer(), "account");
                 } else {
                     accountKeys.putIfAbsent(uc.issuer(), "signing key");
-                    accountKeys.putIfAbsent(uc.issuerAccount(), "account \"" + name + "\"");
+                    accountKeys.putIfAbsent(uc.issuerAccount(), "account");
                 }
             }
+        }
+        String expired = null;
+        if (ac != null) {
+            ac.expires(now + EXPIRE_AFTER_SECONDS);
+            expired = Jwt.encode(ac, signer, now);
+            if (managed) {
+                pushToAccountServer(op, ac, expired, r);
+            }
+            r.ok("expired account \"" + name + "\"");
         }
         Path users = op.accountDir(name).resolve("users");
         if (Files.isDirectory(users)) {
@@ -141,11 +202,37 @@ public final class DeleteOps {
                 keepKeysOfOtherAccounts(op, name, accountKeys, r);
             }
             for (Map.Entry<String, String> k : accountKeys.entrySet()) {
-                deleteKey(ws, changes, k.getKey(), k.getValue(), r);
+                Path key = ws.keystore().keyPath(k.getKey());
+                boolean stored = Files.isRegularFile(key);
+                if (stored) {
+                    changes.delete(key);
+                }
+                if (k.getValue().equals("signing key")) {
+                    r.ok((stored ? "deleted signing key \"" : "signing key \"") + k.getKey() + "\""
+                            + (stored ? "" : " is not stored"));
+                } else {
+                    r.ok((stored ? "deleted private key \"" : "private key \"") + k.getKey() + "\""
+                            + (stored ? "" : " is not stored"));
+                }
             }
             if (ac == null && accountKeys.isEmpty()) {
                 r.warn("the keys of account \"" + name + "\" are not known (no readable JWT names them): their seeds stay"
                         + " in the keystore");
+            }
+        }
+        if (req.rmNkey()) {
+            // as the Go keystore does: a key's two-letter folder goes with its last key
+            java.util.Set<Path> shards = new java.util.TreeSet<>();
+            for (String k : accountKeys.keySet()) {
+                shards.add(ws.keystore().keyPath(k).getParent());
+            }
+            for (String user : userKeys) {
+                shards.add(ws.keystore().keyPath(user).getParent());
+            }
+            for (Path shard : shards) {
+                if (Files.isDirectory(shard) && isEmptyAfter(shard, changes)) {
+                    changes.delete(shard);
+                }
             }
         }
         if (name.equals(ws.context().account()) && op.name().equals(ws.context().operator())) {
@@ -153,9 +240,51 @@ public final class DeleteOps {
             ws.stageContext(changes);
         }
         ws.commit(changes);
-        r.ok("deleted account \"" + name + "\" - to remove it from nats-servers too, use \"nsc push --prune\""
-                + (ac == null ? "" : " or \"nsc push -R " + ac.subject() + "\""));
+        r.ok("deleted account");
+        r.ok("deleted account directory");
+        if (!managed) {
+            r.ok("nats-servers that hold account \"" + name + "\" keep it until it is removed from them: \"nsc push"
+                    + " --prune\" (or \"nsc push -R " + (ac == null ? "<account public key>" : ac.subject())
+                    + "\") removes it from servers with a nats resolver that allows deletes");
+        }
         return r;
+    }
+
+    /**
+     * The operator key that re-signs the expired account; in a managed store, where the operator's
+     * seed is usually elsewhere, the account's own key when the operator's is not stored (the
+     * account server signs it), as the Go nsc allows there.
+     */
+    private static NKey signerFor(Workspace ws, OperatorStore op, AccountClaims ac, boolean managed, String override) {
+        OperatorClaims oc = op.operator();
+        if (!managed) {
+            return Signers.accountSigner(ws, op, oc, override);
+        }
+        try {
+            return Signers.accountSigner(ws, op, oc, override);
+        } catch (OpsException | StoreException e) {
+            List<String> none = List.of();
+            return Signers.choose(ws, override, dev.jnsc.nkeys.KeyKind.ACCOUNT, "account \"" + ac.name() + "\"",
+                    ac.subject(), none, false, true);
+        }
+    }
+
+    /** A managed store hands the expired JWT to the operator's account server, as the Go nsc does. */
+    private static void pushToAccountServer(OperatorStore op, AccountClaims ac, String token, Report r) {
+        String url = op.operator().accountServerUrl();
+        if (url.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            r.warn("unable to push to \"" + op.name() + "\" - operator doesn't set an account server url or manual"
+                    + " exchange necessary");
+            r.warn("perform push/pull again or exchange self-signed JWT manually");
+            return;
+        }
+        AccountServerClient.Response res = new AccountServerClient(url, java.time.Duration.ofSeconds(5))
+                .push(Map.of(ac.subject(), token)).get(ac.subject());
+        if (res.ok()) {
+            r.ok("pushed the expired account JWT to " + url);
+        } else {
+            r.err("error pushing account \"" + ac.name() + "\": " + res.status() + " " + res.body().strip());
+        }
     }
 
     /**

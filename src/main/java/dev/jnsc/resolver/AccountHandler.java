@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.JsonWriter;
+import dev.jnsc.jwt.Jwt;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import java.io.IOException;
@@ -30,6 +32,9 @@ final class AccountHandler implements HttpHandler {
     static final int MAX_BODY = 1 << 20;
     private static final String ACCOUNTS = "/jwt/v1/accounts/";
     private static final String READ = "GET, HEAD";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    /** The most JWTs one pack request may ask for: nats-account-server's default MaxReplicationPack. */
+    static final int PACK_LIMIT = 10_000;
 
     private final AccountJwts jwts;
     private final DirJwts writable;
@@ -143,11 +148,18 @@ final class AccountHandler implements HttpHandler {
                 return read ? Reply.of(200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII))
                         : Reply.methodNotAllowed(READ);
             case "/jwt/v1/operator":
-                return read ? Reply.jwt(jwts.operator()) : Reply.methodNotAllowed(READ);
+                return read ? getOperator(ex) : Reply.methodNotAllowed(READ);
+            case "/jwt/v1/help":
+                return read ? Reply.of(200, TEXT, ApiHelp.TEXT.getBytes(StandardCharsets.UTF_8))
+                        : Reply.methodNotAllowed(READ);
+            case "/jwt/v1/pack":
+                return read ? pack(ex) : Reply.methodNotAllowed(READ);
             case "/jwt/v1/accounts":
             case ACCOUNTS:
                 // what a URL resolver asks at start to see that the account server is up
-                return read ? Reply.empty(200).header("Cache-Control", "no-cache") : Reply.methodNotAllowed(READ);
+                // with nats-account-server's headers
+                return read ? Reply.empty(200).header("Cache-Control", "no-cache, no-store, must-revalidate")
+                        .header("Pragma", "no-cache").header("Expires", "0") : Reply.methodNotAllowed(READ);
             default:
                 break;
         }
@@ -168,16 +180,142 @@ final class AccountHandler implements HttpHandler {
         return Reply.methodNotAllowed(writable == null ? READ : READ + ", POST");
     }
 
+    /**
+     * An account JWT, with nats-account-server's query parameters, in its order: {@code jti} is
+     * refused (501); {@code text=true} answers the JWT as text/plain and {@code decode=true} its
+     * decoded JSON (both without the checks that follow); {@code check=true} answers 404 when the
+     * JWT has expired; then If-None-Match; then {@code notify=true} tells servers of it over NATS.
+     */
     private Reply getAccount(HttpExchange ex, String key) {
         if (!isAccountKey(key)) {
             return badKey();
+        }
+        String query = ex.getRequestURI().getRawQuery();
+        if (!param(query, "jti").isEmpty()) {
+            return Reply.text(501, "lookup by jti is no longer supported");
         }
         AccountJwts.Stored stored = jwts.account(key);
         if (stored == null) {
             return Reply.text(404, "no JWT for account " + key);
         }
-        return matches(ex.getRequestHeaders().get("If-None-Match"), Reply.etag(stored)) ? Reply.notModified(stored)
-                : Reply.jwt(stored);
+        if (isTrue(query, "text")) {
+            return Reply.of(200, TEXT, stored.token().getBytes(StandardCharsets.US_ASCII));
+        }
+        if (isTrue(query, "decode")) {
+            return decoded(stored.token());
+        }
+        if (isTrue(query, "check")) {
+            long exp = Jwt.decode(stored.token()).claims().expires();
+            if (exp > 0 && exp < clock.instant().getEpochSecond()) {
+                return Reply.text(404, "the JWT of account " + key + " expired at " + Instant.ofEpochSecond(exp));
+            }
+        }
+        if (matches(ex.getRequestHeaders().get("If-None-Match"), Reply.etag(stored))) {
+            return Reply.notModified(stored);
+        }
+        if (isTrue(query, "notify")) {
+            if (notifier == ClaimsNotifier.NONE) {
+                log.accept("[INF] skipping the notification for account " + key + ": no --nats given");
+            } else {
+                notifier.accountUpdated(key, stored.token());
+            }
+        }
+        return Reply.jwt(stored);
+    }
+
+    private Reply getOperator(HttpExchange ex) {
+        AccountJwts.Stored op = jwts.operator();
+        String query = ex.getRequestURI().getRawQuery();
+        if (isTrue(query, "text")) {
+            return Reply.of(200, TEXT, op.token().getBytes(StandardCharsets.US_ASCII));
+        }
+        return isTrue(query, "decode") ? decoded(op.token()) : Reply.jwt(op);
+    }
+
+    private Reply decoded(String token) {
+        try {
+            return Reply.of(200, TEXT, DecodedJwt.bytes(token));
+        } catch (IllegalArgumentException e) {
+            log.accept("[ERR] cannot decode a served JWT: " + e.getMessage());
+            return Reply.text(500, "error decoding the JWT: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code GET /jwt/v1/pack[?max=N]}: the served account JWTs, one {@code <key>|<jwt>} a line
+     * joined by newlines (no newline after the last), keys ascending, at most {@code max} (default
+     * and upper bound {@value #PACK_LIMIT}, nats-account-server's), expired JWTs left out as its
+     * store leaves them out.
+     */
+    private Reply pack(HttpExchange ex) {
+        String max = param(ex.getRequestURI().getRawQuery(), "max");
+        int limit = PACK_LIMIT;
+        if (!max.isEmpty()) {
+            if (!max.matches("[0-9]{1,9}")) {
+                return Reply.text(400, "bad max parameter " + JsonWriter.compact().value(max) + ": give a whole number from 0 to "
+                        + PACK_LIMIT);
+            }
+            limit = Integer.parseInt(max);
+            if (limit > PACK_LIMIT) {
+                return Reply.text(400, "bad max parameter " + JsonWriter.compact().value(max) + ", no more than " + PACK_LIMIT
+                        + " are allowed");
+            }
+        }
+        long now = clock.instant().getEpochSecond();
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (String key : jwts.accountKeys()) {
+            if (n == limit) {
+                break;
+            }
+            AccountJwts.Stored s;
+            try {
+                s = jwts.account(key);
+            } catch (ResolverException e) {
+                log.accept("[WRN] pack: account " + key + " left out: " + e.getMessage());
+                continue;
+            }
+            if (s == null) {
+                continue;
+            }
+            long exp = Jwt.decode(s.token()).claims().expires();
+            if (exp > 0 && exp < now) {
+                continue;
+            }
+            if (n > 0) {
+                b.append('\n');
+            }
+            b.append(key).append('|').append(s.token());
+            n++;
+        }
+        return Reply.of(200, TEXT, b.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The first value of a query parameter, decoded, or "" (Go's {@code URL.Query().Get}). */
+    static String param(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return "";
+        }
+        for (String pair : rawQuery.split("[&]")) {
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (k.equals(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return "";
+    }
+
+    private static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static boolean isTrue(String rawQuery, String name) {
+        return param(rawQuery, name).equalsIgnoreCase("true");
     }
 
     /** True when an If-None-Match header lists {@code etag} (weak or strong) or is "*". */

@@ -12,8 +12,18 @@ public interface AccountJwts {
      */
     Stored account(String accountKey);
 
+    /**
+     * The public keys of the accounts served, in ascending order (what {@code GET /jwt/v1/pack}
+     * walks); a key listed here may still have vanished when its JWT is asked for.
+     */
+    java.util.List<String> accountKeys();
+
     /** The operator JWT. */
     Stored operator();
+
+    /** Stops what the store runs in the background (a folder watch); the server calls it when it stops. */
+    default void close() {
+    }
 
     /** One line for the start-up log: what is served from where. */
     String describe();

@@ -119,6 +119,7 @@ public final class AccountServer implements AutoCloseable {
             }
             http.stop(0);
             guard.close(GRACE_MILLIS);
+            config.jwts().close();
             config.notifier().close();
             config.log().accept("[INF] stopped");
             stopped.countDown();

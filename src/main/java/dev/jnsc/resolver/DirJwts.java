@@ -114,6 +114,25 @@ public final class DirJwts implements AccountJwts {
         return Tokens.verifiedAccount(Tokens.utf8(data).trim(), accountKey, file);
     }
 
+    /** The keys of the {@code <KEY>.jwt} files in the folder itself; other files are no accounts. */
+    @Override
+    public java.util.List<String> accountKeys() {
+        java.util.List<String> keys = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jwt")) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                String key = name.substring(0, name.length() - ".jwt".length());
+                if (AccountHandler.isAccountKey(key) && Files.isRegularFile(p)) {
+                    keys.add(key);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        java.util.Collections.sort(keys);
+        return keys;
+    }
+
     /**
      * Stores a verified account token unless the stored JWT of the account was issued later (a
      * greater {@code iat}), the rule of nats-server's {@code DirJWTStore.saveIfNewer}: a stored

@@ -12,8 +12,20 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -35,6 +47,10 @@ public final class NscFolderJwts implements AccountJwts {
     private final Object scanLock = new Object();
     private final AtomicLong scansStarted = new AtomicLong();
     private volatile Index index = new Index(0, Map.of(), Map.of());
+    /** Told of each account JWT that changed between two scans; null until {@link #watch} is called. */
+    private volatile ClaimsNotifier changes;
+    private Thread watcher;
+    private volatile boolean closed;
 
     /** What identifies one version of a file: a rewrite changes at least one of these. */
     private record Stamp(FileTime modified, long size, Object fileKey) {
@@ -110,6 +126,160 @@ public final class NscFolderJwts implements AccountJwts {
         return s;
     }
 
+    @Override
+    public List<String> accountKeys() {
+        List<String> keys = new ArrayList<>(rescan(scansStarted.get()).byKey().keySet());
+        Collections.sort(keys);
+        return keys;
+    }
+
+    /**
+     * From now on, each account JWT that another nsc command changes (or adds) in the folder goes to
+     * {@code notifier}, once per new version, as nats-account-server's {@code -nsc} mode did: so
+     * that nats-servers with a URL resolver take it without a restart. Changes are noticed through
+     * the file system's change events (inotify: one watch for the accounts folder and one per
+     * account folder, so nothing is read until something changed; a change costs one stat per
+     * account and one read of the changed file) and, in case events were lost or could not be
+     * had, by a scan every {@code poll}. Requests that notice a change first notify too.
+     */
+    public synchronized NscFolderJwts watch(ClaimsNotifier notifier, Duration poll) {
+        if (watcher != null) {
+            throw new IllegalStateException("already watching");
+        }
+        changes = notifier;
+        Thread t = new Thread(() -> watchLoop(poll), "account-server-nsc-watch");
+        t.setDaemon(true);
+        watcher = t;
+        t.start();
+        return this;
+    }
+
+    /** Stops watching. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            closed = true;
+            t = watcher;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void watchLoop(Duration poll) {
+        WatchService ws = null;
+        try {
+            ws = store.dir().getFileSystem().newWatchService();
+        } catch (IOException | UnsupportedOperationException e) {
+            log.accept("[WRN] no file change events (" + e.getMessage() + "): the nsc folder is scanned every "
+                    + poll.toSeconds() + "s");
+        }
+        Set<Path> watched = new HashSet<>();
+        boolean[] limitLogged = {false};
+        try {
+            while (!closed) {
+                if (ws != null) {
+                    if (register(ws, watched, limitLogged)) {
+                        scanLogged(); // what changed before the watches began
+                    }
+                    WatchKey key = ws.poll(poll.toMillis(), TimeUnit.MILLISECONDS);
+                    if (key != null) {
+                        // let a burst of writes (an nsc command writes several files) settle into one scan
+                        Thread.sleep(50);
+                        drain(key);
+                        for (WatchKey more = ws.poll(); more != null; more = ws.poll()) {
+                            drain(more);
+                        }
+                    }
+                } else {
+                    Thread.sleep(poll.toMillis());
+                }
+                if (!closed) {
+                    scanLogged();
+                    // a folder made since (a new account) is watched from now on; what was written in
+                    // it before its watch began is found by one more scan
+                    if (ws != null && register(ws, watched, limitLogged)) {
+                        scanLogged();
+                    }
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closing
+        } finally {
+            if (ws != null) {
+                try {
+                    ws.close();
+                } catch (IOException e) {
+                    // nothing held beyond the process
+                }
+            }
+        }
+    }
+
+    private void scanLogged() {
+        try {
+            rescan(scansStarted.get());
+        } catch (RuntimeException e) {
+            log.accept("[ERR] cannot scan " + accountsDir + ": " + e.getMessage());
+        }
+    }
+
+    private static void drain(WatchKey key) {
+        key.pollEvents();
+        key.reset();
+    }
+
+    /**
+     * Watches the accounts folder and every account folder not yet watched; true when a folder was
+     * added, so that what was written there before its watch began is scanned.
+     */
+    private boolean register(WatchService ws, Set<Path> watched, boolean[] limitLogged) {
+        WatchEvent.Kind<?>[] kinds = {StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY};
+        List<Path> dirs = new ArrayList<>();
+        if (Files.isDirectory(accountsDir)) {
+            dirs.add(accountsDir);
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(accountsDir, Files::isDirectory)) {
+                for (Path d : ds) {
+                    if (!d.getFileName().toString().startsWith(".")) {
+                        dirs.add(d);
+                    }
+                }
+            } catch (IOException e) {
+                // the next event or scan tries again
+            }
+        } else {
+            dirs.add(store.dir());
+        }
+        boolean added = false;
+        for (Path d : dirs) {
+            if (watched.contains(d)) {
+                continue;
+            }
+            try {
+                d.register(ws, kinds);
+                watched.add(d);
+                added = true;
+            } catch (NoSuchFileException e) {
+                // gone meanwhile
+            } catch (IOException e) {
+                if (!limitLogged[0]) {
+                    limitLogged[0] = true;
+                    log.accept("[WRN] cannot watch " + d + " (" + e.getMessage() + "): changes there are seen by the"
+                            + " periodic scan");
+                }
+            }
+        }
+        watched.removeIf(d -> !Files.isDirectory(d));
+        return added;
+    }
+
     /** How many scans of the accounts folder were made (for tests of the lookup cost). */
     long scans() {
         return scansStarted.get();
@@ -133,7 +303,43 @@ public final class NscFolderJwts implements AccountJwts {
             long n = scansStarted.incrementAndGet();
             Index next = scan(n, current);
             index = next;
+            ClaimsNotifier notifier = changes;
+            if (notifier != null) {
+                notifyChanges(current, next, notifier);
+            }
             return next;
+        }
+    }
+
+    /**
+     * Tells servers of each account whose served JWT is new in {@code next}: a changed file with a
+     * different token, or an account that appeared. Only JWTs that verify go out.
+     */
+    private void notifyChanges(Index previous, Index next, ClaimsNotifier notifier) {
+        for (Map.Entry<String, Entry> e : next.byKey().entrySet()) {
+            Entry was = previous.byKey().get(e.getKey());
+            Entry now = e.getValue();
+            if (was != null && (was == now || was.token.equals(now.token))) {
+                continue;
+            }
+            String name = now.path.getParent().getFileName().toString();
+            Stored verified;
+            try {
+                verified = Tokens.verifiedAccount(now.token, e.getKey(), now.path);
+            } catch (ResolverException x) {
+                log.accept("[WRN] account \"" + name + "\" changed but servers are not told: " + x.getMessage());
+                continue;
+            }
+            now.verified = verified;
+            log.accept("[INF] account \"" + name + "\" (" + e.getKey() + ") " + (was == null ? "added" : "changed")
+                    + " in the nsc folder");
+            notifier.accountUpdated(e.getKey(), verified.token());
+        }
+        for (Map.Entry<String, Entry> e : previous.byKey().entrySet()) {
+            if (!next.byKey().containsKey(e.getKey())) {
+                log.accept("[INF] account " + e.getKey() + " is no longer in the nsc folder; nats-servers keep its JWT"
+                        + " until it expires or is removed from them (nsc push --prune)");
+            }
         }
     }
 

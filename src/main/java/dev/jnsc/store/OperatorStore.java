@@ -133,6 +133,24 @@ public final class OperatorStore {
         }
     }
 
+    /**
+     * True when the {@code .nsc} marker says {@code "managed": true}: the Go nsc made this folder
+     * from an operator JWT without its seed (an operator run by someone else, whose account server
+     * signs the accounts). An unreadable marker counts as not managed.
+     */
+    public boolean isManaged() {
+        byte[] data = FileChanges.readIfExists(dir.resolve(".nsc"));
+        if (data == null) {
+            return false;
+        }
+        try {
+            Object managed = dev.jnsc.jwt.Json.parseObject(data).get("managed");
+            return Boolean.TRUE.equals(managed);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The {@code .nsc} marker that makes this folder an operator folder for nsc. */
     public void stageMarker(FileChanges c, boolean managed) {
         String json = "{\"managed\":" + managed + ",\"name\":" + quote(name) + ",\"kind\":\"operator\",\"version\":\"1\"}";

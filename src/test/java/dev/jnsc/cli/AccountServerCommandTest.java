@@ -38,8 +38,8 @@ class AccountServerCommandTest {
         usage(nsc, "give either --nsc <operator folder> or --dir <folder>", "account-server");
         usage(nsc, "give either --nsc", "account-server", "--nsc", op, "--dir", dir, "--operator", opJwt);
         usage(nsc, "--dir needs --operator", "account-server", "--dir", dir);
-        usage(nsc, "go with --dir", "account-server", "--nsc", op, "--operator", opJwt);
-        usage(nsc, "go with --dir", "account-server", "--nsc", op, "--nats", "nats://127.0.0.1:4222", "--creds", opJwt);
+        usage(nsc, "--operator goes with --dir", "account-server", "--nsc", op, "--operator", opJwt);
+        usage(nsc, "--nats and --creds go together", "account-server", "--nsc", op, "--nats", "nats://127.0.0.1:4222");
         usage(nsc, "--nats and --creds go together", "account-server", "--dir", dir, "--operator", opJwt, "--nats",
                 "nats://127.0.0.1:4222");
         usage(nsc, "--nats and --creds go together", "account-server", "--dir", dir, "--operator", opJwt, "--creds",

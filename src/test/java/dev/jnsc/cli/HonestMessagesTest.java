@@ -66,10 +66,12 @@ class HonestMessagesTest {
         assertTrue(r.err().startsWith("[WARN] the JWT of account \"B\" could not be read (cannot load account \"B\" from "),
                 r.err());
         assertTrue(r.err().contains("); deleting it anyway\n"), r.err());
-        assertTrue(r.err().contains("[ OK ] deleted the seed of account \"B\" (" + b.subject() + ")"), r.err());
-        assertTrue(r.err().contains("[ OK ] deleted the seed of signing key (" + sk + ")"), r.err());
-        assertTrue(r.err().endsWith("[ OK ] deleted account \"B\" - to remove it from nats-servers too, use \"nsc push"
-                + " --prune\"\n"), r.err());
+        assertTrue(r.err().contains("[ OK ] deleted private key \"" + b.subject() + "\""), r.err());
+        assertTrue(r.err().contains("[ OK ] deleted signing key \"" + sk + "\""), r.err());
+        assertTrue(r.err().contains("[ OK ] deleted account\n[ OK ] deleted account directory\n"), r.err());
+        assertTrue(r.err().endsWith("\"nsc push --prune\" (or \"nsc push -R <account public key>\") removes it from servers"
+                + " with a nats resolver that allows deletes\n"), r.err());
+        assertFalse(r.err().contains("expired account"), "a JWT that cannot be read is not re-signed: " + r.err());
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
         for (String key : new String[] {b.subject(), sk, b1, b2}) {
             assertFalse(Files.exists(nsc.keyFile(key)), key);

@@ -144,7 +144,7 @@ class SigningKeyDeleteRevokeTest {
         String b = account("B").subject();
         String v = user("B", "V").subject();
         Nsc.Result r = nsc.ok("delete", "account", "B", "-C", "-D");
-        assertTrue(r.err().contains("deleted account \"B\""), r.err());
+        assertTrue(r.err().contains("[ OK ] expired account \"B\"\n"), r.err());
         assertFalse(Files.exists(nsc.stores().resolve("O/accounts/B")));
         assertFalse(Files.exists(nsc.keystore().resolve("creds/O/B")));
         assertFalse(Files.exists(nsc.keyFile(b)) || Files.exists(nsc.keyFile(v)));

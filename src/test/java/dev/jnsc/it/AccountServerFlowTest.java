@@ -183,4 +183,52 @@ class AccountServerFlowTest {
         String seed = Nsc.read(nsc.creds("O", "SYS", "S")).lines().filter(l -> l.startsWith("SU")).findFirst().orElseThrow();
         assertTrue(log.stream().noneMatch(l -> l.contains("eyJ") || l.contains(seed)), "no tokens or seeds logged");
     }
+
+    /**
+     * --nsc with --nats: nsc edits the account in the folder while a nats-server with a URL
+     * resolver holds it; the account server notices the file change and publishes the new JWT,
+     * and the server applies it without a restart: first a lower connection limit, then a user
+     * revocation.
+     */
+    @Test
+    void editsInTheNscFolderReachTheServerWithoutRestart() throws Exception {
+        Nsc nsc = new Nsc(home).tutorial();
+        nsc.ok("add", "account", "SYS");
+        nsc.ok("add", "user", "S", "-a", "SYS");
+        String sys = Signing.subject(Nsc.read(nsc.accountJwt("O", "SYS")));
+        String a = Signing.subject(Nsc.read(nsc.accountJwt("O", "A")));
+        int natsPort = NatsServer.freePort();
+        NatsNotifier notifier = NatsNotifier.create("nats://127.0.0.1:" + natsPort, nsc.creds("O", "SYS", "S"), log::add);
+        NscFolderJwts jwts = NscFolderJwts.open(nsc.stores().resolve("O"), log::add).watch(notifier, Duration.ofSeconds(10));
+        try (AccountServer accounts = start(jwts, notifier)) {
+            String config = urlResolverConfig(nsc, accounts) + "system_account: " + sys + "\n";
+            try (NatsServer server = NatsServer.start(home.resolve("server"), natsPort, config);
+                    Connection watcher = connect(server, nsc.creds("O", "SYS", "S"))) {
+                Subscription updates = watcher.subscribe("$SYS.ACCOUNT." + a + ".CLAIMS.UPDATE");
+                watcher.flush(Duration.ofSeconds(2));
+                try (Connection first = connect(server, nsc.creds("O", "A", "U"));
+                        Connection second = connect(server, nsc.creds("O", "A", "U"))) {
+                    first.flush(Duration.ofSeconds(2));
+                    second.flush(Duration.ofSeconds(2)); // no limit yet: both are in
+                }
+
+                nsc.advance(Duration.ofSeconds(1)).ok("edit", "account", "A", "--conns", "1");
+                Message m = updates.nextMessage(Duration.ofSeconds(10));
+                assertNotNull(m, "the edit was published; log: " + log);
+                assertEquals(Nsc.read(nsc.accountJwt("O", "A")), new String(m.getData(), StandardCharsets.US_ASCII));
+                try (Connection holder = connect(server, nsc.creds("O", "A", "U"))) {
+                    holder.flush(Duration.ofSeconds(2));
+                    assertTrue(refusedWithin(server, nsc.creds("O", "A", "U"), Duration.ofSeconds(10)),
+                            "the server applied max connections 1: a second connection is refused");
+                }
+
+                nsc.advance(Duration.ofSeconds(1)).ok("revocations", "add-user", "-a", "A", "-n", "U");
+                assertNotNull(updates.nextMessage(Duration.ofSeconds(10)), "the revocation was published; log: " + log);
+                assertTrue(refusedWithin(server, nsc.creds("O", "A", "U"), Duration.ofSeconds(10)),
+                        "the server applied the revocation of U");
+            }
+        }
+        assertTrue(log.stream().anyMatch(l -> l.equals("[INF] notified servers on $SYS.ACCOUNT." + a + ".CLAIMS.UPDATE")),
+                log.toString());
+    }
 }

@@ -76,4 +76,105 @@ class AccountServerIT {
         assertTrue(lines.contains("[INF] stopped"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\[INF\\] GET /healthz 200 15B \\d+ms")), lines.toString());
     }
+
+    /**
+     * The executable with --nsc, --nats and --creds in front of nats-server 2.9.10 with a URL
+     * resolver: an account edited with nsc meanwhile (max connections 1) is applied by the server
+     * without a restart.
+     */
+    @Test
+    void nscFolderEditsReachTheServer() throws Exception {
+        Nsc nsc = new Nsc(home).tutorial();
+        nsc.ok("add", "account", "SYS");
+        nsc.ok("add", "user", "S", "-a", "SYS");
+        String sys = Signing.subject(Nsc.read(nsc.accountJwt("O", "SYS")));
+        int natsPort = dev.jnsc.testing.NatsServer.freePort();
+        ProcessBuilder pb = new ProcessBuilder(ExecutableIT.executable().toString(), "account-server", "--nsc",
+                nsc.stores().resolve("O").toString(), "--hp", "127.0.0.1:0", "--nats", "nats://127.0.0.1:" + natsPort,
+                "--creds", nsc.creds("O", "SYS", "S").toString()).directory(home.toFile());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("JNSC_CDS", "0");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("(stderr: " + e + ")");
+            }
+        });
+        reader.start();
+        try {
+            Pattern listening = Pattern.compile("\\[INF\\] listening on (http://127\\.0\\.0\\.1:\\d+)");
+            String url = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (url == null && System.nanoTime() < deadline) {
+                for (String l : List.copyOf(lines)) {
+                    Matcher m = listening.matcher(l);
+                    if (m.matches()) {
+                        url = m.group(1);
+                    }
+                }
+                Thread.sleep(20);
+            }
+            assertNotNull(url, "no listening line: " + lines);
+            String config = "operator: \"" + nsc.operatorJwt("O") + "\"\nresolver: URL(" + url + "/jwt/v1/accounts/)\n"
+                    + "system_account: " + sys + "\n";
+            try (dev.jnsc.testing.NatsServer server = dev.jnsc.testing.NatsServer.start(home.resolve("server"), natsPort,
+                    config)) {
+                io.nats.client.Options o = new io.nats.client.Options.Builder().server(server.url())
+                        .authHandler(io.nats.client.Nats.credentials(nsc.creds("O", "A", "U").toString()))
+                        .connectionTimeout(java.time.Duration.ofSeconds(5)).maxReconnects(0).build();
+                try (io.nats.client.Connection first = connectWithin(o, lines, server);
+                        io.nats.client.Connection second = connectWithin(o, lines, server)) {
+                    second.flush(java.time.Duration.ofSeconds(2)); // no limit yet: two at once
+                }
+                nsc.advance(java.time.Duration.ofSeconds(1)).ok("edit", "account", "A", "--conns", "1");
+                // until the update lands, a second connection next to a held one gets in
+                boolean refused = false;
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!refused && System.nanoTime() < end) {
+                    try (io.nats.client.Connection holder = connectWithin(o, lines, server)) {
+                        holder.flush(java.time.Duration.ofSeconds(2));
+                        try (io.nats.client.Connection other = io.nats.client.Nats.connect(o)) {
+                            other.flush(java.time.Duration.ofSeconds(2));
+                        } catch (IOException e) {
+                            refused = true;
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+                assertTrue(refused, "max connections 1 applied by the server; log: " + lines);
+            }
+            String a = Signing.subject(Nsc.read(nsc.accountJwt("O", "A")));
+            assertTrue(lines.contains("[INF] notified servers on $SYS.ACCOUNT." + a + ".CLAIMS.UPDATE"), lines.toString());
+            p.toHandle().destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /**
+     * Connects, trying again for up to 30 s: on a loaded machine the first connection can time out
+     * while nats-server fetches the account from the account server, which is still warming up.
+     */
+    private static io.nats.client.Connection connectWithin(io.nats.client.Options o, BlockingQueue<String> lines,
+            dev.jnsc.testing.NatsServer server) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        IOException last = null;
+        while (System.nanoTime() < end) {
+            try {
+                return io.nats.client.Nats.connect(o);
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("cannot connect; account server: " + lines + "\nnats-server: " + server.log(), last);
+    }
 }

@@ -51,7 +51,9 @@ class NscModeTest {
                 HttpResponse<String> r = s.http.get(probe);
                 assertEquals(200, r.statusCode(), probe);
                 assertEquals("", r.body());
-                assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));
+                assertEquals("no-cache, no-store, must-revalidate", r.headers().firstValue("Cache-Control").orElse(""));
+                assertEquals("no-cache", r.headers().firstValue("Pragma").orElse(""));
+                assertEquals("0", r.headers().firstValue("Expires").orElse(""));
             }
         }
     }
@@ -150,8 +152,8 @@ class NscModeTest {
             assertEquals(405, s.http.post("/jwt/v1/accounts/", "application/jwt", jwt).statusCode());
             assertEquals(405, s.http.post("/healthz", "text/plain", "").statusCode());
             assertEquals(405, s.http.post("/jwt/v1/operator", "application/jwt", jwt).statusCode());
-            for (String p : List.of("/", "/jwt", "/jwt/v1", "/jwt/v2/accounts/" + accountA, "/healthz/", "/jwt/v1/help",
-                    "/jwt/v1/pack", "/jwt/v1/accountsX")) {
+            for (String p : List.of("/", "/jwt", "/jwt/v1", "/jwt/v2/accounts/" + accountA, "/healthz/", "/jwt/v1/help/",
+                    "/jwt/v1/pack/", "/jwt/v1/accountsX")) {
                 assertEquals(404, s.http.get(p).statusCode(), p);
             }
             // activations have their own endpoint now (ActivationServerTest): a malformed hash id is a bad request

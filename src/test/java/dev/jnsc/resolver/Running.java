@@ -26,6 +26,16 @@ final class Running implements AutoCloseable {
                 AccountServer.Limits.DEFAULT);
     }
 
+    /** An nsc folder served with a notifier, its changes watched (events, and a scan every {@code poll}). */
+    static Running nsc(Path operatorDir, ClaimsNotifier notifier, Clock clock, java.time.Duration poll) {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        NscFolderJwts jwts = NscFolderJwts.open(operatorDir, log::add);
+        if (poll != null) {
+            jwts.watch(notifier, poll);
+        }
+        return new Running(jwts, notifier, clock, log, AccountServer.Limits.DEFAULT);
+    }
+
     static Running dir(Path dir, Path operatorJwt, ClaimsNotifier notifier, Clock clock) {
         return dir(dir, operatorJwt, notifier, clock, AccountServer.Limits.DEFAULT);
     }
