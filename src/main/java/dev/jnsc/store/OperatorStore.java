@@ -133,6 +133,22 @@ public final class OperatorStore {
         }
     }
 
+    /**
+     * True when the {@code .nsc} marker says the operator is managed: its JWT came from elsewhere
+     * (init --url) and its keys are not ours. An unreadable marker counts as not managed.
+     */
+    public boolean isManaged() {
+        byte[] data = FileChanges.readIfExists(dir.resolve(".nsc"));
+        if (data == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(dev.jnsc.jwt.Json.parseObject(data).get("managed"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The {@code .nsc} marker that makes this folder an operator folder for nsc. */
     public void stageMarker(FileChanges c, boolean managed) {
         String json = "{\"managed\":" + managed + ",\"name\":" + quote(name) + ",\"kind\":\"operator\",\"version\":\"1\"}";
