@@ -94,6 +94,7 @@ public final class InitOps {
         FileChanges changes = new FileChanges();
         Report r = new Report();
         OperatorStore op;
+        OperatorClaims remote = null;
         NKey accountSigner;
         String operatorName;
         if (url == null) {
@@ -116,6 +117,7 @@ public final class InitOps {
         } else {
             Fetched f = fetchOperator(url);
             OperatorClaims oc = f.claims();
+            remote = oc;
             operatorName = Names.check("operator", wellKnownName(ws, oc.name(), url));
             if (oc.accountServerUrl() == null || oc.accountServerUrl().isEmpty()) {
                 throw new OpsException("error importing operator \"" + operatorName
@@ -143,7 +145,11 @@ public final class InitOps {
         NKey accountKey = ws.newKey(KeyKind.ACCOUNT);
         AccountClaims ac = new AccountClaims();
         ac.name(name).subject(accountKey.publicKey());
-        op.stageAccount(changes, name, Jwt.encode(ac, accountSigner != null ? accountSigner : accountKey, now));
+        String accountJwt = Jwt.encode(ac, accountSigner != null ? accountSigner : accountKey, now);
+        if (remote != null) {
+            accountJwt = synchronize(remote, operatorName, name, ac.subject(), accountJwt, r);
+        }
+        op.stageAccount(changes, name, accountJwt);
         ws.keystore().stage(changes, accountKey);
 
         NKey userKey = ws.newKey(KeyKind.USER);
@@ -169,6 +175,56 @@ public final class InitOps {
                 "then start a nats-server using the generated config:",
                 "  nats-server -c <path/server.conf>");
         return new Result(r, hint);
+    }
+
+    /**
+     * A remote operator's account, as nsc's managed store handles it: the self-signed JWT is posted
+     * to the operator's account server and read back (signed by the operator, when the server does
+     * that); when either fails, the self-signed JWT is kept and the report warns.
+     */
+    private static String synchronize(OperatorClaims oc, String operatorName, String account, String key,
+            String selfSigned, Report r) {
+        String asu = oc.accountServerUrl() == null ? "" : oc.accountServerUrl().trim();
+        String lower = asu.toLowerCase(Locale.ROOT);
+        if (asu.isEmpty() || lower.startsWith("nats://") || lower.startsWith("tls://") || lower.startsWith("ws://")
+                || lower.startsWith("wss://")) {
+            r.warn("unable to push to \"" + operatorName + "\" - operator doesn't set an account server url or manual"
+                    + " exchange necessary: stored the self-signed account jwt");
+            return selfSigned;
+        }
+        dev.jnsc.resolver.AccountServerClient client = new dev.jnsc.resolver.AccountServerClient(asu, FETCH_TIMEOUT);
+        dev.jnsc.resolver.AccountServerClient.Response push = client.push(Map.of(key, selfSigned)).get(key);
+        if (!push.ok()) {
+            r.warn("error pushing account \"" + account + "\" to " + asu + ": " + reason(push)
+                    + " - perform push/pull again or exchange self-signed JWT manually");
+            return selfSigned;
+        }
+        dev.jnsc.resolver.AccountServerClient.Response pull = client.pull(key);
+        if (pull.ok()) {
+            try {
+                Jwt.Decoded d = Jwt.decode(Decorated.parse(pull.body().getBytes(StandardCharsets.UTF_8)).jwt().trim());
+                AccountClaims back = d.as(AccountClaims.class, "an account");
+                if (back.subject().equals(key) && (back.issuer().equals(oc.subject())
+                        || oc.signingKeys().contains(back.issuer()) || back.issuer().equals(key))) {
+                    r.ok("synchronized account jwt with account server " + asu);
+                    return d.token();
+                }
+                r.warn("the account server " + asu + " served a JWT of another account or issuer for \"" + account
+                        + "\": stored the self-signed account jwt");
+                return selfSigned;
+            } catch (JwtException e) {
+                r.warn("the account server " + asu + " served an unreadable JWT for \"" + account + "\" ("
+                        + e.getMessage() + "): stored the self-signed account jwt");
+                return selfSigned;
+            }
+        }
+        r.warn("error pulling account \"" + account + "\" from " + asu + ": " + reason(pull)
+                + " - perform push/pull again or exchange self-signed JWT manually");
+        return selfSigned;
+    }
+
+    private static String reason(dev.jnsc.resolver.AccountServerClient.Response res) {
+        return res.status() == 0 ? res.body() : res.status() + (res.body().isEmpty() ? "" : " " + firstLine(res.body()));
     }
 
     /** The folder of a new operator: it must not exist yet, or be empty (as nsc's CreateStore). */

@@ -146,23 +146,44 @@ class InitCommandTest {
         assertTrue(Files.isRegularFile(nsc.operatorJwt("empty")));
     }
 
-    /** A served operator JWT: operator "remote" of another nsc home, with an account server URL. */
-    private String remoteOperator(Path otherHome, boolean withAccountServer) {
+    /** Operator "remote" of another nsc home, with an account server URL (or none); its JWT. */
+    private static String remoteOperator(Path otherHome, String accountServer) {
         Nsc other = new Nsc(otherHome);
         other.ok("add", "operator", "remote");
-        if (withAccountServer) {
-            other.ok("edit", "operator", "--account-jwt-server-url", "http://127.0.0.1:9090/jwt/v1");
+        if (accountServer != null) {
+            other.ok("edit", "operator", "--account-jwt-server-url", accountServer);
         }
         return Nsc.read(other.operatorJwt("remote")).trim();
     }
 
-    private HttpServer serve(AtomicReference<String> body) throws Exception {
+    /**
+     * An account server as a remote operator's (Synadia's) works: it serves the operator JWT, takes
+     * a self-signed account JWT and serves it back signed by the operator (with {@code signer}).
+     */
+    private HttpServer serve(AtomicReference<String> body, AtomicReference<NKey> signer) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, String> accounts = new java.util.concurrent.ConcurrentHashMap<>();
         server.createContext("/jwt/v1/operator", ex -> {
             byte[] b = body.get().getBytes(StandardCharsets.US_ASCII);
             ex.getResponseHeaders().add("Content-Type", "application/jwt");
             ex.sendResponseHeaders(200, b.length);
             ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.createContext("/jwt/v1/accounts/", ex -> {
+            String key = ex.getRequestURI().getPath().substring("/jwt/v1/accounts/".length());
+            if (ex.getRequestMethod().equals("POST")) {
+                AccountClaims posted = Jwt.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII))
+                        .as(AccountClaims.class, "an account");
+                accounts.put(key, Jwt.encode(posted, signer.get(), posted.issuedAt()));
+                ex.sendResponseHeaders(201, -1);
+            } else if (accounts.containsKey(key)) {
+                byte[] b = accounts.get(key).getBytes(StandardCharsets.US_ASCII);
+                ex.sendResponseHeaders(200, b.length);
+                ex.getResponseBody().write(b);
+            } else {
+                ex.sendResponseHeaders(404, -1);
+            }
             ex.close();
         });
         server.createContext("/missing", ex -> {
@@ -173,16 +194,30 @@ class InitCommandTest {
         return server;
     }
 
+    private HttpServer serve(AtomicReference<String> body) throws Exception {
+        return serve(body, new AtomicReference<>());
+    }
+
+    private static NKey operatorKey(Path otherHome, String token) {
+        String sub = Jwt.decode(token).claims().subject();
+        return NKey.fromSeed(Nsc.read(new Nsc(otherHome).keyFile(sub)).trim().toCharArray());
+    }
+
     @Test
     void aRemoteOperatorFromItsUrl(@TempDir Path otherHome) throws Exception {
-        String token = remoteOperator(otherHome, true);
-        AtomicReference<String> body = new AtomicReference<>(Decorated.formatJwt("OPERATOR", token));
-        HttpServer server = serve(body);
+        AtomicReference<String> body = new AtomicReference<>();
+        AtomicReference<NKey> signer = new AtomicReference<>();
+        HttpServer server = serve(body, signer);
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1/operator";
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1";
+            String url = base + "/operator";
+            String token = remoteOperator(otherHome, base);
+            body.set(Decorated.formatJwt("OPERATOR", token));
+            signer.set(operatorKey(otherHome, token));
             Nsc nsc = new Nsc(home);
             Nsc.Result r = nsc.ok("init", "-n", "team", "-u", url);
             assertEquals("[ OK ] add managed operator remote\n"
+                    + "[ OK ] synchronized account jwt with account server " + base + "\n"
                     + "[ OK ] created account team\n"
                     + "[ OK ] created user \"team\"\n"
                     + "[ OK ] project jwt files created in `~/.nsc/nats`\n"
@@ -192,7 +227,7 @@ class InitCommandTest {
             assertEquals(Boolean.TRUE, marker.get("managed"));
             assertFalse(Files.exists(nsc.accountJwt("remote", "SYS")), "no system account for a remote operator");
             AccountClaims ac = claims(nsc.accountJwt("remote", "team"), AccountClaims.class);
-            assertEquals(ac.subject(), ac.issuer(), "self-signed: the operator's keys are not ours");
+            assertEquals(Jwt.decode(token).claims().subject(), ac.issuer(), "the account as the server signed it");
             assertEquals(ac.subject(), claims(nsc.userJwt("remote", "team", "team"), UserClaims.class).issuer());
             assertTrue(Files.isRegularFile(nsc.creds("remote", "team", "team")));
 
@@ -201,7 +236,7 @@ class InitCommandTest {
             assertTrue(Files.isRegularFile(nsc.accountJwt("remote", "team2")));
             // an account of that name is refused, as is another operator under the same name
             fails(nsc, "an account named \"team\" already exists", "init", "-n", "team", "-u", url);
-            body.set(remoteOperator(home.resolve("third"), true));
+            body.set(remoteOperator(home.resolve("third"), base));
             fails(nsc, "error a different operator named \"remote\" already exists -- specify --dir", "init", "-n",
                     "x", "-u", url);
             // managed operators are not reissued: their key is not ours
@@ -212,8 +247,38 @@ class InitCommandTest {
     }
 
     @Test
+    void anAccountServerThatCannotTakeTheAccountLeavesItSelfSigned(@TempDir Path otherHome) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome,
+                "http://127.0.0.1:" + port + "/jwt/v1"));
+        HttpServer server = serve(body);
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1/operator";
+            Nsc nsc = new Nsc(home);
+            Nsc.Result r = nsc.ok("init", "-n", "team", "-u", url);
+            assertTrue(r.err().contains("[WARN] error pushing account \"team\" to http://127.0.0.1:" + port
+                    + "/jwt/v1: cannot reach http://127.0.0.1:" + port + "/jwt/v1: connection refused - perform push/pull"
+                    + " again or exchange self-signed JWT manually\n"), r::toString);
+            AccountClaims ac = claims(nsc.accountJwt("remote", "team"), AccountClaims.class);
+            assertEquals(ac.subject(), ac.issuer(), "self-signed");
+
+            // a resolver URL takes no account over HTTP: self-signed, with a warning
+            body.set(remoteOperator(otherHome.resolve("nats"), "nats://127.0.0.1:4222"));
+            Nsc second = new Nsc(home.resolve("second"));
+            r = second.ok("init", "-n", "team", "-u", url);
+            assertTrue(r.err().contains("[WARN] unable to push to \"remote\" - operator doesn't set an account server"
+                    + " url or manual exchange necessary"), r::toString);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aWellKnownOperatorFromTheEnvironment(@TempDir Path otherHome) throws Exception {
-        AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, true));
+        AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, "nats://127.0.0.1:4222"));
         HttpServer server = serve(body);
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1/operator";
@@ -229,7 +294,7 @@ class InitCommandTest {
 
     @Test
     void remoteOperatorsThatCannotBeUsedAreRefused(@TempDir Path otherHome) throws Exception {
-        AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, false));
+        AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, null));
         HttpServer server = serve(body);
         Nsc nsc = new Nsc(home);
         try {
