@@ -276,7 +276,7 @@ public final class CommandFactory {
             case "generate activation":
                 return new ActivationCommands.Generate(cli).spec();
             case "tool":
-                return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
+                return new Group("tool", "NATS tools: pub, sub, req, reply, rtt").spec();
             case "pub":
             case "tool pub":
                 return new ToolCommands.Pub(cli, !path.startsWith("tool")).spec();
