@@ -136,6 +136,16 @@ class InitCommandTest {
     }
 
     @Test
+    void aWriteThatFailsLeavesNothingHalfWritten() throws Exception {
+        Nsc nsc = new Nsc(home);
+        // a file where the creds folder of operator demo must go: found only when the commit writes
+        Files.createDirectories(nsc.keystore().resolve("creds"));
+        Files.writeString(nsc.keystore().resolve("creds/demo"), "in the way");
+        fails(nsc, "creds/demo", "init", "-n", "demo");
+        assertFalse(Files.exists(nsc.stores().resolve("demo")));
+    }
+
+    @Test
     void aFolderInTheWayIsRefusedButAnEmptyOneIsUsed() throws Exception {
         Nsc nsc = new Nsc(home);
         Files.createDirectories(nsc.stores().resolve("busy"));

@@ -175,6 +175,15 @@ class ReissueOperatorTest {
     }
 
     @Test
+    void aWriteThatFailsLeavesEverythingAsItWas() throws Exception {
+        String[] generated = nsc.ok("generate", "nkey", "-o").out().strip().split("\\s+");
+        Path shard = nsc.keyFile(generated[1]).getParent();
+        Files.createDirectories(shard.getParent());
+        Files.writeString(shard, "in the way"); // the new seed's folder cannot be made
+        fails(nsc, shard.getFileName().toString(), "reissue", "operator", "-K", generated[0]);
+    }
+
+    @Test
     void anUnreadableAccountStopsItBeforeAnythingIsWritten() throws Exception {
         Files.writeString(nsc.accountJwt("O", "B"), "not a jwt");
         fails(nsc, "B", "reissue", "operator");
