@@ -35,7 +35,7 @@ final class ExpirationsCommand extends Leaf {
                 .headers("Expired", "Resource", "Expiration");
         for (ExpirationOps.Entry e : r.entries()) {
             t.row(e.expired() ? "Yes" : e.expiresSoon() ? "Soon" : "No", e.resource(),
-                    ExpirationOps.rfc3339(e.expiry(), cli.clock.getZone()) + " - " + e.when());
+                    ExpirationOps.rfc3339(e.expiry(), r.zone()) + " - " + e.when());
         }
         cli.err.print(t.render());
         cli.err.flush();
@@ -44,7 +44,7 @@ final class ExpirationsCommand extends Leaf {
 
     /** nsc's JSON: two-space indent, "report": null when nothing is listed. */
     static String json(ExpirationOps.Result r) {
-        JsonWriter w = JsonWriter.indented("  ").beginObject();
+        JsonWriter w = JsonWriter.indentedEscapingHtml("  ").beginObject();
         w.name("expiration_threshold").value(r.thresholdText());
         w.name("report");
         if (r.entries().isEmpty()) {

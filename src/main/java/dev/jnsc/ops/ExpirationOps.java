@@ -33,7 +33,7 @@ public final class ExpirationOps {
     }
 
     /** @param threshold unix seconds: what expires before it "expires soon" (0: nothing does) */
-    public record Result(long threshold, String thresholdText, List<Entry> entries) {
+    public record Result(long threshold, String thresholdText, List<Entry> entries, ZoneId zone) {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class ExpirationOps {
         long threshold = within == null ? 0 : TimeSpec.parse("--within", within, now);
         OperatorStore op = ws.operator(null);
         Instant at = ws.clock().instant();
-        ZoneId zone = ws.clock().getZone();
+        ZoneId zone = zone(ws);
         OperatorClaims oc = op.operator();
         List<Entry> entries = new ArrayList<>();
         entries.add(entry(oc.name(), oc, threshold, at, zone));
@@ -80,7 +80,20 @@ public final class ExpirationOps {
         if (skip) {
             entries.removeIf(e -> !e.expired() && !e.expiresSoon());
         }
-        return new Result(threshold, rfc3339(threshold, zone), entries);
+        return new Result(threshold, rfc3339(threshold, zone), entries, zone);
+    }
+
+    /** The zone times are shown in: the one TZ names, as Go's local time reads it, else the clock's (UTC). */
+    static ZoneId zone(Workspace ws) {
+        String tz = ws.env().get("TZ");
+        if (tz != null) {
+            try {
+                return ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+            } catch (java.time.DateTimeException e) {
+                return ws.clock().getZone();
+            }
+        }
+        return ws.clock().getZone();
     }
 
     private static Entry entry(String resource, Claims c, long threshold, Instant now, ZoneId zone) {

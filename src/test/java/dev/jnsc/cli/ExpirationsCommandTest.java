@@ -137,6 +137,18 @@ class ExpirationsCommandTest {
     }
 
     @Test
+    void timesInTheZoneOfTzAndHtmlEscapedJsonAsGo() throws Exception {
+        nsc.ok("add", "account", "R&D");
+        nsc.env("TZ", "Europe/Berlin");
+        String out = nsc.ok("expirations", "--json").out();
+        assertTrue(out.contains("\"expiration_threshold\": \"2026-02-04T04:04:05+01:00\""), out);
+        assertTrue(out.contains("\"expiration_date\": \"2026-01-03T04:04:05+01:00\""), out);
+        assertTrue(out.contains("\"resource\": \"O/R\\u0026D\""), out);
+        String t = nsc.ok("expirations").err();
+        assertTrue(t.contains("│ 2026-01-03T04:04:05+01:00 - 1 Day Ago "), t);
+    }
+
+    @Test
     void nothingToReportIsNull() {
         Nsc fresh = new Nsc(home.resolve("fresh")).tutorial();
         assertEquals("{\n  \"expiration_threshold\": \"2026-02-02T03:04:05Z\",\n  \"report\": null\n}\n",
