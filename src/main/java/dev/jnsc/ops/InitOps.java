@@ -55,7 +55,7 @@ public final class InitOps {
         out.add(new String[] {"synadia", "https://api.synadia.io/jwt/v1/operator"});
         env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             String k = e.getKey().toUpperCase(Locale.ROOT);
-            if (k.startsWith("NSC_") && k.endsWith("_OPERATOR") && e.getKey().length() > "NSC__OPERATOR".length() - 1) {
+            if (k.startsWith("NSC_") && k.endsWith("_OPERATOR") && e.getKey().length() > "NSC__OPERATOR".length()) {
                 out.add(new String[] {e.getKey().substring(4, e.getKey().length() - "_OPERATOR".length()), e.getValue()});
             }
         });

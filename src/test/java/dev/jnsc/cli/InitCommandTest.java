@@ -286,6 +286,31 @@ class InitCommandTest {
         }
     }
 
+    /** jnsc's own account server (--dir) serves the operator and takes only operator-signed accounts. */
+    @Test
+    void aRemoteOperatorServedByJnscsAccountServer(@TempDir Path otherHome) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port + "/jwt/v1";
+        remoteOperator(otherHome, base);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (dev.jnsc.resolver.AccountServer server = new dev.jnsc.resolver.AccountServer(
+                new dev.jnsc.resolver.AccountServer.Config(dev.jnsc.resolver.HostPort.parse("127.0.0.1:" + port),
+                        dev.jnsc.resolver.DirJwts.open(otherHome.resolve("jwts"), new Nsc(otherHome).operatorJwt("remote")),
+                        dev.jnsc.resolver.ClaimsNotifier.NONE, java.time.Clock.systemUTC(), log::add)).start()) {
+            Nsc nsc = new Nsc(home).realClock();
+            Nsc.Result r = nsc.ok("init", "-n", "team", "-u", base + "/operator");
+            assertTrue(r.err().startsWith("[ OK ] add managed operator remote\n[WARN] error pushing account \"team\" to "
+                    + base + ": 400 "), r::toString);
+            assertTrue(r.err().contains("must be signed by operator"), r::toString);
+            AccountClaims ac = claims(nsc.accountJwt("remote", "team"), AccountClaims.class);
+            assertEquals(ac.subject(), ac.issuer(), "the self-signed JWT is kept");
+            assertTrue(log.stream().anyMatch(l -> l.contains("GET /jwt/v1/operator 200")), log::toString);
+        }
+    }
+
     @Test
     void aWellKnownOperatorFromTheEnvironment(@TempDir Path otherHome) throws Exception {
         AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, "nats://127.0.0.1:4222"));
