@@ -98,6 +98,11 @@ public final class InitOps {
         NKey accountSigner;
         String operatorName;
         if (url == null) {
+            if (name.equals(SystemAccount.ACCOUNT)) {
+                // the Go nsc writes its account over the system account it has just made
+                throw new OpsException("--name \"" + name + "\" is the name of the system account init creates: choose"
+                        + " another name");
+            }
             operatorName = name;
             op = newOperatorFolder(stores, name);
             NKey operatorKey = ws.newKey(KeyKind.OPERATOR);

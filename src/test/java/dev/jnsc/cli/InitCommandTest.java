@@ -131,6 +131,7 @@ class InitCommandTest {
         fails(nsc, "--url \"ftp://h/o\" is invalid: expected the http(s) URL of an operator JWT", "init", "-n", "x",
                 "-u", "ftp://h/o");
         fails(nsc, "error operator \"nosuch\" was not found", "init", "-n", "x", "-o", "nosuch");
+        fails(nsc, "--name \"SYS\" is the name of the system account init creates", "init", "-n", "SYS");
         nsc.ok("init", "-n", "demo");
         fails(nsc, "operator \"demo\" already exists in `" + nsc.stores() + "`", "init", "-n", "demo");
     }
