@@ -16,8 +16,9 @@ import picocli.CommandLine.ScopeType;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "export", "generate", "import", "keys", "list", "load", "pub",
-                "pull", "push", "reply", "req", "revocations", "select", "sub", "tool", "validate"}),
+            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "expirations", "export",
+                "generate", "import", "init", "keys", "list", "load", "pub", "pull", "push", "reissue", "reply", "req", "revocations",
+                "rtt", "select", "sub", "tool", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
@@ -31,8 +32,9 @@ public final class CommandFactory {
             Map.entry("revocations", new String[] {"add_activation|add-activation", "add-user|add_user",
                 "delete_activation|delete-activation", "delete-user|delete_user", "list_activations|list-activations",
                 "list-users|list_users"}),
+            Map.entry("reissue", new String[] {"operator"}),
             Map.entry("select", new String[] {"account", "operator"}),
-            Map.entry("tool", new String[] {"pub", "reply", "req", "sub"}));
+            Map.entry("tool", new String[] {"pub", "reply", "req", "rtt", "sub"}));
 
     /** Global options that take a value (so the path walk skips it). */
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
@@ -323,7 +325,7 @@ public final class CommandFactory {
             case "load":
                 return new LoadCommand(cli).spec();
             case "tool":
-                return new Group("tool", "NATS tools: pub, sub, req, reply").spec();
+                return new Group("tool", "NATS tools: pub, sub, req, reply, rtt").spec();
             case "pub":
             case "tool pub":
                 return new ToolCommands.Pub(cli, !path.startsWith("tool")).spec();
@@ -336,6 +338,17 @@ public final class CommandFactory {
             case "reply":
             case "tool reply":
                 return new ListenCommands.Reply(cli, !path.startsWith("tool")).spec();
+            case "init":
+                return new InitCommand(cli).spec();
+            case "expirations":
+                return new ExpirationsCommand(cli).spec();
+            case "reissue":
+                return new Group("reissue", "Re-issue objects with a new identity key").spec();
+            case "reissue operator":
+                return new ReissueOperatorCommand(cli).spec();
+            case "rtt":
+            case "tool rtt":
+                return new RttCommand(cli, !path.startsWith("tool")).spec();
             default:
                 throw new IllegalStateException("no command for \"" + path + "\"");
         }

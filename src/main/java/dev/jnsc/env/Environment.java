@@ -27,6 +27,11 @@ public final class Environment {
         return new Environment(System.getenv(), Path.of(home), Path.of(System.getProperty("user.dir")));
     }
 
+    /** Every variable (read-only), for lookups by pattern such as NSC_<name>_OPERATOR. */
+    public Map<String, String> vars() {
+        return vars;
+    }
+
     /** The variable's value, or null when unset or empty. */
     public String get(String name) {
         String v = vars.get(name);

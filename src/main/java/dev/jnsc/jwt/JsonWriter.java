@@ -28,6 +28,11 @@ public final class JsonWriter {
         return new JsonWriter(null, true);
     }
 
+    /** Indented, HTML-escaping writer: Go's json.MarshalIndent of a report (expirations --json). */
+    public static JsonWriter indentedEscapingHtml(String indent) {
+        return new JsonWriter(indent, true);
+    }
+
     /** Indented writer without HTML escaping, as nsc prints decoded JWTs. */
     public static JsonWriter indented(String indent) {
         return new JsonWriter(indent, false);

@@ -75,6 +75,17 @@ public final class Workspace {
         return stores;
     }
 
+    /**
+     * Makes {@code dir} the stores folder of this command (init -d), before {@link #lock} so
+     * that the lock and the journal are those of that folder.
+     */
+    public void useStores(Path dir) {
+        if (lock != null) {
+            throw new IllegalStateException("the stores folder is chosen before the store lock is taken");
+        }
+        stores = new Stores(dir);
+    }
+
     /** When the working folder is, or is inside, an operator folder, that store wins. */
     private Path discoverFromCwd() {
         Path cwd = env().cwd();

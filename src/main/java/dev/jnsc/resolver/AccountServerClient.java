@@ -57,6 +57,28 @@ public final class AccountServerClient {
         return send(HttpRequest.newBuilder(URI.create(base + "/operator")).timeout(timeout).GET().build()).join();
     }
 
+    /**
+     * A GET of any URL (init's operator JWT), following redirects; status 0 and the reason when the
+     * server could not be reached.
+     */
+    public static Response get(String url, Duration timeout) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return new Response(0, "invalid URL: " + e.getMessage());
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return new AccountServerClient(url, timeout, http).send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build())
+                .join();
+    }
+
+    private AccountServerClient(String url, Duration timeout, HttpClient http) {
+        this.base = url;
+        this.timeout = timeout;
+        this.http = http;
+    }
+
     private CompletableFuture<Response> send(HttpRequest req) {
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(r -> new Response(r.statusCode(), r.body() == null ? "" : r.body().trim()))

@@ -96,6 +96,24 @@ public final class Session implements AutoCloseable {
         confirm();
     }
 
+    /** One measured round trip: the server's URL and the time, as Go prints a time.Duration. */
+    public record RoundTrip(String url, Duration time) {
+        public String text() {
+            return GoDuration.format(time);
+        }
+    }
+
+    /** Times one PING/PONG with the server (nsc's rtt: a flush), failing when it does not answer. */
+    public RoundTrip roundTrip() {
+        long start = System.nanoTime();
+        if (!roundTrip(FLUSH_TIMEOUT)) {
+            throw new ToolException("the server did not answer within " + GoDuration.format(FLUSH_TIMEOUT));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String url = nc.getConnectedUrl();
+        return new RoundTrip(url == null ? target.serverList() : url, took);
+    }
+
     /** Sends a request and waits up to {@code timeout} for the first reply. */
     public Reply request(String subject, byte[] payload, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -52,6 +52,8 @@ public final class Differential {
         final List<String> printed = new ArrayList<>();
         /** Variables both binaries get besides the sandbox's (see {@link Differential#env}). */
         final Map<String, String> extraEnv = new LinkedHashMap<>();
+        /** Keys entities had before a command gave them new ones (see {@link #rememberIdentities}). */
+        final Map<String, String> former = new LinkedHashMap<>();
 
         Side(String name, Path exe, Path root) {
             this.name = name;
@@ -285,6 +287,37 @@ public final class Differential {
         } catch (IOException e) {
             return relabel(text, labels);
         }
+    }
+
+    /**
+     * Runs a command whose arguments differ per side, such as a folder inside the side's sandbox
+     * ({@code init -d <stores>}); the step is named after the Go side's arguments.
+     */
+    public Step runEach(java.util.function.Function<Side, String[]> args) throws IOException, InterruptedException {
+        String[] g = args.apply(go);
+        Step s = new Step(String.join(" ", g).replace(go.root.toString(), "<sandbox>"), go.run(g), java.run(args.apply(java)));
+        steps.add(s);
+        return s;
+    }
+
+    /**
+     * Before a command that gives entities new identity keys (reissue operator): their current keys
+     * keep their label with a prime ({@code O:demo'}) once the store no longer names them.
+     */
+    public void rememberIdentities() {
+        for (Side s : List.of(go, java)) {
+            storeLabels(s).forEach((k, v) -> s.former.putIfAbsent(k, v + "'"));
+        }
+    }
+
+    /**
+     * A command's output as it compares: keys as labels (as in the files), the side's sandbox
+     * folders as {@code <stores>}, {@code <keys>}, {@code <config>} and {@code <sandbox>}.
+     */
+    public static String normalise(Side side, String text) {
+        String t = text.replace(side.stores().toString(), "<stores>").replace(side.keys().toString(), "<keys>")
+                .replace(side.config().toString(), "<config>").replace(side.root.toString(), "<sandbox>");
+        return relabel(t, labels(side));
     }
 
     /**
@@ -569,6 +602,19 @@ public final class Differential {
      * the store), every other key after the order in which the commands first printed it.
      */
     static Map<String, String> labels(Side side) {
+        Map<String, String> labels = storeLabels(side);
+        side.former.forEach(labels::putIfAbsent);
+        int n = 0;
+        for (String k : side.printed) {
+            if (!labels.containsKey(k)) {
+                labels.put(k, k.charAt(0) + "#" + ++n);
+            }
+        }
+        return labels;
+    }
+
+    /** Identity keys after their entity's name, from the JWTs in the side's store. */
+    private static Map<String, String> storeLabels(Side side) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (Files.isDirectory(side.stores())) {
             try (Stream<Path> s = Files.walk(side.stores())) {
@@ -591,12 +637,6 @@ public final class Differential {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-        int n = 0;
-        for (String k : side.printed) {
-            if (!labels.containsKey(k)) {
-                labels.put(k, k.charAt(0) + "#" + ++n);
             }
         }
         return labels;

@@ -1,0 +1,46 @@
+package dev.jnsc.cli;
+
+import dev.jnsc.ops.InitOps;
+import dev.jnsc.ops.Workspace;
+
+/** init: operator, system account, account and user in one step (nsc's cmd/init.go). */
+final class InitCommand extends Leaf {
+    InitCommand(Cli cli) {
+        super(cli);
+    }
+
+    @Override
+    void define(Spec s) {
+        s.name("init", "Initialize an environment by creating an operator, account and user");
+        s.value("dir", "directory where the operator directory will be created (default: the stores folder)",
+                "-d", "--dir");
+        s.value("name", "name used for the operator, account and user", "-n", "--name");
+        s.value("url", "operator account server url: the URL of the operator JWT to start from", "-u", "--url");
+        s.value("name", "remote well-known operator (synadia, or one named by NSC_<NAME>_OPERATOR=<url>)",
+                "-o", "--remote-operator");
+    }
+
+    @Override
+    int run(Args a) {
+        String name = a.str("--name");
+        if (name == null) {
+            throw new UsageException("--name is required: the name of the operator, account and user (jnsc does not"
+                    + " prompt for it)");
+        }
+        if (a.has("--url") && a.has("--remote-operator")) {
+            throw new UsageException("--url and --remote-operator both name the operator: give one of them");
+        }
+        String dir = a.str("--dir");
+        Workspace ws = cli.workspace();
+        if (dir != null) {
+            ws.useStores(ws.env().path(dir));
+        }
+        InitOps.Result r = InitOps.init(cli.writer(), new InitOps.Init(name, a.str("--url"), a.str("--remote-operator")));
+        int code = cli.report(r.report());
+        for (String line : r.hint()) {
+            cli.err.println("> " + line);
+        }
+        cli.err.flush();
+        return code;
+    }
+}
