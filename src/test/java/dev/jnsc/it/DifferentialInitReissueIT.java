@@ -101,7 +101,7 @@ class DifferentialInitReissueIT {
     /** expirations --json: the same report once times relative to now and the run are set aside. */
     @Test
     void expirationsJson() throws Exception {
-        Differential d = new Differential(ref, Executable.path(), dir);
+        Differential d = new Differential(ref, Executable.path(), dir).ownJsonComparison();
         init(d, "-n", "demo");
         d.run("add", "user", "soon", "--expiry", "10d");
         d.run("add", "user", "later", "--expiry", "1y");
