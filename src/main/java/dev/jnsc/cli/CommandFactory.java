@@ -21,7 +21,7 @@ public final class CommandFactory {
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
-            Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
+            Map.entry("edit", new String[] {"account", "authcallout", "export", "operator", "signing-key", "user"}),
             Map.entry("generate", new String[] {"activation", "config", "creds", "nkey"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
             Map.entry("revocations", new String[] {"add_activation|add-activation", "add-user|add_user",
@@ -202,6 +202,8 @@ public final class CommandFactory {
                 return new EditAccountCommand(cli).spec();
             case "edit signing-key":
                 return new EditSigningKeyCommand(cli).spec();
+            case "edit authcallout":
+                return new EditAuthCalloutCommand(cli).spec();
             case "edit user":
                 return new EditUserCommand(cli).spec();
             case "edit export":

@@ -120,10 +120,10 @@ public final class AccountOps {
 
     public record EditAccount(String name, String signer, AccountEdits limits, PermissionEdits defaultPermissions,
             java.util.List<String> signingKeys, java.util.List<String> rmSigningKeys, java.util.List<String> tags,
-            java.util.List<String> rmTags, String start, String expiry) {
+            java.util.List<String> rmTags, String start, String expiry, TraceEdits trace) {
         boolean isEmpty() {
             return limits.isEmpty() && defaultPermissions.isEmpty() && signingKeys.isEmpty() && rmSigningKeys.isEmpty()
-                    && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null;
+                    && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null && trace.isEmpty();
         }
     }
 
@@ -142,6 +142,7 @@ public final class AccountOps {
         Generic.applyTags(ac.tags(), req.tags(), req.rmTags(), r);
         req.limits().apply(ac, ac.subject().equals(oc.systemAccount()), r);
         req.defaultPermissions().apply(ac.defaultPermissions(), r);
+        req.trace().apply(ac, r);
         if (ac.subject().equals(oc.systemAccount())
                 && (ac.limits().jetStream().isEnabled() || !ac.limits().tiered().isEmpty())) {
             throw new OpsException("the system account cannot have JetStream limits - run \"nsc edit account " + name
