@@ -101,6 +101,11 @@ public final class AuthCalloutOps {
             check(users, accounts);
             ac.authorization(users, accounts, xkey);
         }
+        if (ac.trace() != null && ac.traceSampling() == 0) {
+            // the Go nsc validates the claims here, and the jwt library's validation sets an unset
+            // sampling to its meaning, 100
+            ac.trace(ac.traceDestination(), 100);
+        }
         dev.jnsc.nkeys.NKey signer = Signers.accountSigner(ws, op, op.operator(), req.signer());
         op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
         ws.commit(changes);

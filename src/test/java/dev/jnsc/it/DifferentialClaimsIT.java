@@ -103,4 +103,27 @@ class DifferentialClaimsIT {
         succeeded();
         d.assertOnly(DifferentialMappingsIT.gaps());
     }
+
+    @Test
+    void authCalloutAndTraceContext() throws Exception {
+        d.run("add", "user", "-a", "A", "auth");
+        d.runWithLastKey("edit", "authcallout", "-a", "A", "--auth-user", "@last");
+        d.run("add", "account", "B");
+        d.runWithLastKey("edit", "authcallout", "A", "--allowed-account", "@last", "--curve", "generate");
+        d.run("edit", "authcallout", "-a", "A", "--rm-curve");
+        d.run("add", "account", "C");
+        d.runWithLastKey("edit", "authcallout", "-a", "A", "--allowed-account", "@last");
+        d.runWithLastKey("edit", "authcallout", "-a", "A", "--rm-allowed-account", "@last");
+        d.run("edit", "account", "A", "--trace-context-subject", "trace.a", "--trace-context-sampling", "25");
+        d.run("edit", "account", "A", "--trace-context-subject", "trace.b");
+        d.run("edit", "account", "A", "--trace-context-sampling", "0");
+        d.run("edit", "account", "B", "--trace-context-subject", "t.b");
+        d.run("edit", "account", "B", "--trace-context-subject", "");
+        d.run("edit", "authcallout", "-a", "A", "--curve", "generate");
+        succeeded();
+        d.assertOnly(DifferentialIT.identityGaps());
+        d.run("edit", "authcallout", "-a", "A", "--disable");
+        succeeded();
+        d.assertOnly(DifferentialIT.identityGaps());
+    }
 }
