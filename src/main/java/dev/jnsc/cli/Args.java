@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  */
 final class Args {
     /** Options where an empty value means something: it clears the field. */
-    private static final Set<String> EMPTY_CLEARS = Set.of("--description", "--info-url");
+    private static final Set<String> EMPTY_CLEARS = Set.of("--description", "--info-url", "--trace-context-subject");
     /**
      * Options that pick the entity a command changes: given twice with different values, the last
      * would silently win and the command would edit or delete what the user may not have meant.

@@ -25,7 +25,7 @@ public final class CommandFactory {
             Map.entry("export", new String[] {"keys"}),
             Map.entry("import", new String[] {"account", "keys", "user"}),
             Map.entry("keys", new String[] {"migrate"}),
-            Map.entry("edit", new String[] {"account", "export", "operator", "signing-key", "user"}),
+            Map.entry("edit", new String[] {"account", "authcallout", "export", "operator", "signing-key", "user"}),
             Map.entry("generate", new String[] {"activation", "config", "context", "creds", "diagram", "nkey", "profile"}),
             Map.entry("generate diagram", new String[] {"component", "object"}),
             Map.entry("list", new String[] {"accounts|account", "keys|key", "operators|operator", "users|user"}),
@@ -224,6 +224,8 @@ public final class CommandFactory {
                 return new EditAccountCommand(cli).spec();
             case "edit signing-key":
                 return new EditSigningKeyCommand(cli).spec();
+            case "edit authcallout":
+                return new EditAuthCalloutCommand(cli).spec();
             case "edit user":
                 return new EditUserCommand(cli).spec();
             case "edit export":

@@ -112,6 +112,16 @@ final class Describer {
             }
             t.list("Signing Keys", keys).separator();
         }
+        if (!a.authUsers().isEmpty()) {
+            t.list("Auth Callout Users", a.authUsers());
+            if (!a.allowedAccounts().isEmpty()) {
+                t.list("Allowed Accounts", a.allowedAccounts());
+            }
+            if (!a.authXKey().isEmpty()) {
+                t.row("Encrypt For", a.authXKey());
+            }
+            t.separator();
+        }
         AccountLimits l = a.limits();
         t.row("Max Connections", limit(l.conn()));
         t.row("Max Leaf Node Connections", l.leaf() == 0 ? "Not Allowed" : limit(l.leaf()));
@@ -149,6 +159,13 @@ final class Describer {
         }
         if (!a.revocations().isEmpty()) {
             t.separator().row("Revocations", Integer.toString(a.revocations().size()));
+        }
+        t.separator();
+        if (a.trace() == null) {
+            t.row("Tracing Context", "Disabled");
+        } else {
+            t.row("Tracing Context", "Enabled").row("Subject", a.traceDestination())
+                    .row("Sampling", (a.traceSampling() == 0 ? 100 : a.traceSampling()) + "%");
         }
         StringBuilder sb = new StringBuilder(t.render());
         if (!a.exports().isEmpty()) {

@@ -18,12 +18,16 @@ final class EditAccountCommand extends Leaf {
         Options.permissionEdits(s);
         s.list("key", "add signing keys: a public key, a seed file, or 'generate'", "--sk");
         s.list("key", "remove signing keys", "--rm-sk");
+        s.value("subject", "sets the subject where w3c trace context information is sent. Set to \"\" to disable",
+                "--trace-context-subject");
+        s.value("rate", "set the trace context sampling rate (1-100) - 0 default is 100", "--trace-context-sampling");
     }
 
     @Override
     int run(Args a) {
         return cli.report(AccountOps.edit(cli.writer(), new AccountOps.EditAccount(Options.name(a), cli.signer(),
                 Options.accountLimits(a), Options.permissions(a), a.list("--sk"), a.list("--rm-sk"), a.list("--tag"),
-                a.list("--rm-tag"), a.str("--start"), a.str("--expiry"))));
+                a.list("--rm-tag"), a.str("--start"), a.str("--expiry"),
+                new dev.jnsc.ops.TraceEdits(a.str("--trace-context-subject"), a.str("--trace-context-sampling")))));
     }
 }

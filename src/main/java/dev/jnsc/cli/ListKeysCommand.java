@@ -57,12 +57,12 @@ final class ListKeysCommand extends Leaf {
                     cell = r.publicKey() + " [!]";
                     missing = true;
                 }
-                t.row(indent(r) + r.name(), cell, r.signing() ? "*" : "");
+                t.row(indent(r) + r.name(), cell, mark(r));
             }
         } else {
             t = new Table("Keys").headers("Entity", "Key", "Signing Key", "Stored");
             for (ListOps.KeyRow r : rows) {
-                t.row(indent(r) + r.name(), r.publicKey(), r.signing() ? "*" : "", r.invalid() ? "BAD" : r.stored() ? "*" : "");
+                t.row(indent(r) + r.name(), r.publicKey(), mark(r), r.invalid() ? "BAD" : r.stored() ? "*" : "");
             }
         }
         StringBuilder sb = new StringBuilder(t.render());
@@ -73,6 +73,9 @@ final class ListKeysCommand extends Leaf {
             if (unreadable) {
                 sb.append("[ERR] error reading seed\n");
             }
+        }
+        if (rows.stream().anyMatch(ListOps.KeyRow::curve)) {
+            sb.append("[ T ] auth callout encryption target\n");
         }
         cli.err.print(sb);
         cli.err.flush();
@@ -93,6 +96,11 @@ final class ListKeysCommand extends Leaf {
         }
     }
 
+    /** The Signing Key column: * for a signing key, T for an auth callout encryption target (as Go). */
+    private static String mark(ListOps.KeyRow r) {
+        return r.curve() ? "T" : r.signing() ? "*" : "";
+    }
+
     private static String indent(ListOps.KeyRow r) {
         return " ".repeat(r.depth());
     }
@@ -102,7 +110,7 @@ final class ListKeysCommand extends Leaf {
         for (ListOps.KeyRow r : rows) {
             w.beginObject().name("name").value(r.name()).name("pub").value(r.publicKey())
                     .name("parent").value(r.parent()).name("expected_kind").value(r.kind().label())
-                    .name("signing").value(r.signing()).name("curve").value(false)
+                    .name("signing").value(r.signing()).name("curve").value(r.curve())
                     .name("key_path").value(r.stored() ? r.keyPath() : "").name("invalid").value(r.invalid());
             if (showSeeds && r.stored() && !r.invalid()) {
                 char[] seed = seed(r.publicKey());

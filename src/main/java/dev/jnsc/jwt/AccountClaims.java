@@ -86,8 +86,85 @@ public final class AccountClaims extends Claims {
         return mappings;
     }
 
+    /** The auth callout settings as read (auth_users, allowed_accounts, xkey); see {@link #authorization(List, List, String)}. */
     public Map<String, Object> authorization() {
         return authorization;
+    }
+
+    /** The auth callout's users (they bypass the callout: the service connects as one of them). */
+    public List<String> authUsers() {
+        return strings(authorization.get("auth_users"));
+    }
+
+    /** The accounts the callout may place users in ("*" for any). */
+    public List<String> allowedAccounts() {
+        return strings(authorization.get("allowed_accounts"));
+    }
+
+    /** The curve key the server encrypts callout requests for, or "". */
+    public String authXKey() {
+        Object x = authorization.get("xkey");
+        return x instanceof String ? (String) x : "";
+    }
+
+    /** Replaces the auth callout settings, written in the jwt library's order, empty ones left out. */
+    public AccountClaims authorization(List<String> users, List<String> accounts, String xkey) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        if (!users.isEmpty()) {
+            a.put("auth_users", new ArrayList<Object>(users));
+        }
+        if (!accounts.isEmpty()) {
+            a.put("allowed_accounts", new ArrayList<Object>(accounts));
+        }
+        if (xkey != null && !xkey.isEmpty()) {
+            a.put("xkey", xkey);
+        }
+        authorization = a;
+        return this;
+    }
+
+    /** The message trace settings ({"dest", "sampling"}), or null when tracing is off. */
+    public Map<String, Object> trace() {
+        return trace;
+    }
+
+    /** The subject trace context is sent to, or "" (also when tracing is off). */
+    public String traceDestination() {
+        return trace != null && trace.get("dest") instanceof String ? (String) trace.get("dest") : "";
+    }
+
+    /** The trace sampling percentage; 0 when not set (the server then samples 100%). */
+    public long traceSampling() {
+        return trace != null && trace.get("sampling") instanceof Number ? ((Number) trace.get("sampling")).longValue() : 0;
+    }
+
+    /** Sets the trace settings (empty dest and 0 sampling are left out), or turns tracing off with null. */
+    public AccountClaims trace(String dest, long sampling) {
+        if (dest == null) {
+            trace = null;
+            return this;
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        if (!dest.isEmpty()) {
+            t.put("dest", dest);
+        }
+        if (sampling != 0) {
+            t.put("sampling", sampling);
+        }
+        trace = t;
+        return this;
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List) {
+            for (Object x : (List<?>) o) {
+                if (x instanceof String) {
+                    out.add((String) x);
+                }
+            }
+        }
+        return out;
     }
 
     public String clusterTraffic() {

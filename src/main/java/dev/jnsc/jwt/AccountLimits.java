@@ -158,6 +158,11 @@ public final class AccountLimits {
                 l.tiered.put(e.getKey(), JetStreamLimits.read(Json.asMap(e.getValue())));
             }
         }
+        if (!l.tiered.isEmpty()) {
+            // as the Go library decodes it: tiers replace the global limits (the Go nsc writes
+            // unlimited global defaults next to tiers on every edit of an account)
+            l.jetStream = new JetStreamLimits();
+        }
         return l;
     }
 }

@@ -85,6 +85,12 @@ public final class JetStreamLimits {
         return this;
     }
 
+    /** True when any limit is set (not 0 or false), as the Go nsc's jsLimitsSet. */
+    public boolean isSet() {
+        return memStorage != 0 || diskStorage != 0 || streams != 0 || consumer != 0 || maxAckPending != 0
+                || memMaxStreamBytes != 0 || diskMaxStreamBytes != 0 || maxBytesRequired;
+    }
+
     public boolean isEnabled() {
         return memStorage != 0 || diskStorage != 0;
     }

@@ -41,6 +41,14 @@ public final class Permissions {
         return this;
     }
 
+    /** Sorts the allow and deny subjects of pub and sub by their UTF-8 bytes (Go's sort.Strings). */
+    public void sortSubjects() {
+        pub.allow().sort(Utf8Order.INSTANCE);
+        pub.deny().sort(Utf8Order.INSTANCE);
+        sub.allow().sort(Utf8Order.INSTANCE);
+        sub.deny().sort(Utf8Order.INSTANCE);
+    }
+
     public boolean isEmpty() {
         return pub.isEmpty() && sub.isEmpty() && respMax == null;
     }

@@ -23,9 +23,14 @@ public final class SigningKey {
         return new SigningKey(key, false);
     }
 
+    /**
+     * A signing key newly scoped: its template sets no subs, data or payload limit (0, not
+     * written), as the Go nsc's edit signing-key writes it; read back, those count as unlimited.
+     */
     public static SigningKey scoped(String key, String role) {
         SigningKey k = new SigningKey(key, true);
         k.role = role == null ? "" : role;
+        k.template.subs(0).data(0).payload(0);
         return k;
     }
 
@@ -88,6 +93,16 @@ public final class SigningKey {
         java.util.Map<String, Object> t = Json.map(m, "template");
         if (t != null) {
             k.template.read(t, 2);
+        }
+        // the Go library reads a template's missing subs, data and payload as unlimited
+        for (String f : new String[] {"subs", "data", "payload"}) {
+            if (t == null || !t.containsKey(f)) {
+                switch (f) {
+                    case "subs" -> k.template.subs(-1);
+                    case "data" -> k.template.data(-1);
+                    default -> k.template.payload(-1);
+                }
+            }
         }
         return k;
     }

@@ -6,7 +6,9 @@ public enum KeyKind {
     ACCOUNT('A', 0, "account"),
     USER('U', 20 << 3, "user"),
     SERVER('N', 13 << 3, "server"),
-    CLUSTER('C', 2 << 3, "cluster");
+    CLUSTER('C', 2 << 3, "cluster"),
+    /** X25519 keys: an auth callout service encrypts for them (xkey); they never sign. */
+    CURVE('X', 23 << 3, "curve");
 
     private final char letter;
     private final int prefix;

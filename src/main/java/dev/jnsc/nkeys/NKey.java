@@ -44,7 +44,7 @@ public final class NKey {
             throw new NKeyException("a raw seed has 32 bytes, got " + seed.length);
         }
         byte[] copy = seed.clone();
-        return new NKey(kind, Ed25519.publicKeyFromSeed(copy), copy);
+        return new NKey(kind, kind == KeyKind.CURVE ? X25519.publicKey(copy) : Ed25519.publicKeyFromSeed(copy), copy);
     }
 
     /** Decodes an encoded seed ("SO…", "SA…", "SU…", ...), checking its CRC; the array is not kept. */
@@ -155,7 +155,7 @@ public final class NKey {
         return publicKey;
     }
 
-    /** The raw 32-byte Ed25519 public key. */
+    /** The raw 32-byte Ed25519 (X25519 for a curve key) public key. */
     public byte[] rawPublicKey() {
         return publicRaw.clone();
     }
@@ -187,12 +187,15 @@ public final class NKey {
 
     public byte[] sign(byte[] data) {
         requireSeed();
+        if (kind == KeyKind.CURVE) {
+            throw new NKeyException("curve key " + publicKey + " cannot sign: it is an encryption key");
+        }
         return Ed25519.sign(seedRaw, data);
     }
 
     /** True when {@code signature} is a canonical Ed25519 signature of {@code data} by this key. */
     public boolean verify(byte[] data, byte[] signature) {
-        return Ed25519.verify(publicRaw, data, signature);
+        return kind != KeyKind.CURVE && Ed25519.verify(publicRaw, data, signature);
     }
 
     /** Overwrites the seed held by this key. */

@@ -44,8 +44,9 @@ public final class AccountOps {
             ws.keystore().stage(changes, key);
         }
         ac.name(name).subject(key.publicKey());
-        if (req.limits() != null) {
-            req.limits().apply(ac, r);
+        if (req.limits() != null && !req.limits().isEmpty()) {
+            // limit flags make add account what add account then edit account would write
+            req.limits().apply(ac, false, r);
         }
         if (req.defaultPermissions() != null) {
             req.defaultPermissions().apply(ac.defaultPermissions(), r);
@@ -106,12 +107,8 @@ public final class AccountOps {
             sk.description(req.description());
             r.ok("changed description to \"" + req.description() + "\"");
         }
-        if (req.permissions() != null) {
-            req.permissions().apply(sk.template().permissions(), r);
-        }
-        if (req.limits() != null) {
-            req.limits().apply(sk.template(), r);
-        }
+        (req.permissions() == null ? PermissionEdits.none() : req.permissions()).apply(sk.template().permissions(), r);
+        (req.limits() == null ? LimitEdits.none() : req.limits()).applyEdit(sk.template(), r);
         UserOps.refuseBearer(ac, name, "the users of role \"" + sk.role() + "\" cannot be bearer users", req.limits());
         NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
         FileChanges changes = new FileChanges();
@@ -123,10 +120,10 @@ public final class AccountOps {
 
     public record EditAccount(String name, String signer, AccountEdits limits, PermissionEdits defaultPermissions,
             java.util.List<String> signingKeys, java.util.List<String> rmSigningKeys, java.util.List<String> tags,
-            java.util.List<String> rmTags, String start, String expiry) {
+            java.util.List<String> rmTags, String start, String expiry, TraceEdits trace) {
         boolean isEmpty() {
             return limits.isEmpty() && defaultPermissions.isEmpty() && signingKeys.isEmpty() && rmSigningKeys.isEmpty()
-                    && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null;
+                    && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null && trace.isEmpty();
         }
     }
 
@@ -143,8 +140,9 @@ public final class AccountOps {
         FileChanges changes = new FileChanges();
         Generic.applyTimes(ac, req.start(), req.expiry(), now, r);
         Generic.applyTags(ac.tags(), req.tags(), req.rmTags(), r);
-        req.limits().apply(ac, r);
+        req.limits().apply(ac, ac.subject().equals(oc.systemAccount()), r);
         req.defaultPermissions().apply(ac.defaultPermissions(), r);
+        req.trace().apply(ac, r);
         if (ac.subject().equals(oc.systemAccount())
                 && (ac.limits().jetStream().isEnabled() || !ac.limits().tiered().isEmpty())) {
             throw new OpsException("the system account cannot have JetStream limits - run \"nsc edit account " + name

@@ -42,7 +42,7 @@ final class Generic {
         }
     }
 
-    /** Tags are lower-cased, as nsc stores them. */
+    /** Tags are lower-cased and end sorted (by UTF-8 bytes), as the Go nsc leaves them after any edit. */
     static void applyTags(List<String> tags, List<String> add, List<String> remove, Report r) {
         for (String t : add) {
             String v = checkTag(t);
@@ -58,6 +58,7 @@ final class Generic {
             }
             r.ok("removed tag \"" + v + "\"");
         }
+        tags.sort(dev.jnsc.jwt.Utf8Order.INSTANCE);
     }
 
     private static String checkTag(String t) {

@@ -95,6 +95,12 @@ public record LimitEdits(String subs, String data, String payload, Boolean beare
         }
     }
 
+    /** As {@link #apply}, for the edit commands: the source networks then end sorted, as Go's edit user leaves them. */
+    public void applyEdit(UserPermissionLimits l, Report r) {
+        apply(l, r);
+        l.src().sort(dev.jnsc.jwt.Utf8Order.INSTANCE);
+    }
+
     private static String describe(long v) {
         return v == -1 ? "unlimited" : Long.toString(v);
     }

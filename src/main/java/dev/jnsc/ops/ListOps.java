@@ -80,6 +80,10 @@ public final class ListOps {
      */
     public record KeyRow(String name, String publicKey, String parent, KeyKind kind, boolean signing, int depth,
             boolean stored, boolean invalid, String keyPath) {
+        /** The account's auth callout encryption target (a curve key), listed with the account's keys. */
+        public boolean curve() {
+            return kind == KeyKind.CURVE;
+        }
     }
 
     public static List<KeyRow> keys(Workspace ws, KeyQuery q) {
@@ -108,6 +112,9 @@ public final class ListOps {
                     rows.add(row(ks, a, ac.subject(), oc.subject(), KeyKind.ACCOUNT, false, 1));
                     for (SigningKey sk : ac.signingKeys()) {
                         rows.add(row(ks, a, sk.key(), oc.subject(), KeyKind.ACCOUNT, true, 1));
+                    }
+                    if (!ac.authXKey().isEmpty()) {
+                        rows.add(row(ks, a, ac.authXKey(), "", KeyKind.CURVE, false, 1));
                     }
                 }
                 if (everything || q.users()) {

@@ -120,6 +120,8 @@ public final class OperatorOps {
         long now = ws.now();
         Report r = new Report();
         FileChanges changes = new FileChanges();
+        boolean strictBefore = oc.strictSigningKeyUsage();
+        List<String> signingKeysBefore = new java.util.ArrayList<>(oc.signingKeys());
 
         Generic.applyTimes(oc, req.start(), req.expiry(), now, r);
         Generic.applyTags(oc.tags(), req.tags(), req.rmTags(), r);
@@ -179,8 +181,18 @@ public final class OperatorOps {
             oc.strictSigningKeyUsage(req.requireSigningKeys());
             r.ok("strict signing key usage set to: " + req.requireSigningKeys());
         }
-        NKey signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
-                oc.subject(), oc.signingKeys(), false, true);
+        NKey signer;
+        if (strictBefore && (req.signer() == null || req.signer().isBlank())) {
+            // as the Go nsc: an operator that requires signing keys is re-signed by one of them (one it
+            // had before this edit and still has); -K may still name the identity key
+            List<String> kept = new java.util.ArrayList<>(signingKeysBefore);
+            kept.retainAll(oc.signingKeys());
+            signer = Signers.choose(ws, null, KeyKind.OPERATOR, "operator \"" + op.name() + "\"", oc.subject(), kept,
+                    true, false);
+        } else {
+            signer = Signers.choose(ws, req.signer(), KeyKind.OPERATOR, "operator \"" + op.name() + "\"",
+                    oc.subject(), oc.signingKeys(), false, true);
+        }
         op.stageOperator(changes, Jwt.encode(oc, signer, now));
         ws.commit(changes);
         r.ok("edited operator \"" + op.name() + "\"");

@@ -119,12 +119,9 @@ public final class UserOps {
         Report r = new Report();
         Generic.applyTimes(uc, req.start(), req.expiry(), now, r);
         Generic.applyTags(uc.tags(), req.tags(), req.rmTags(), r);
-        if (req.permissions() != null) {
-            req.permissions().apply(uc.permissions().permissions(), r);
-        }
-        if (req.limits() != null) {
-            req.limits().apply(uc.permissions(), r);
-        }
+        // applied also when empty: the Go nsc sorts the subjects and source networks on every edit
+        (req.permissions() == null ? PermissionEdits.none() : req.permissions()).apply(uc.permissions().permissions(), r);
+        (req.limits() == null ? LimitEdits.none() : req.limits()).applyEdit(uc.permissions(), r);
         refuseBearer(ac, account, "user \"" + name + "\" cannot be a bearer user", req.limits());
         NKey signer = accountSigner(ws, oc, ac, req.signer());
         SigningKey scope = ac.signingKey(signer.publicKey());

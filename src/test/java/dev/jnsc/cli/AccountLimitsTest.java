@@ -102,7 +102,7 @@ class AccountLimitsTest {
         assertRow(out, "Max Streams", "10");
         assertRow(out, "Max Bytes", "required (Stream setting)");
 
-        fails(nsc, "either global JetStream limits or tiers", "edit", "account", "A", "--js-tier", "3",
+        fails(nsc, "cannot set a JetStream tier limit when the account has a global limit", "edit", "account", "A", "--js-tier", "3",
                 "--js-disk-storage", "1G");
         nsc.ok("edit", "account", "A", "--rm-js-tier", "0");
         nsc.ok("edit", "account", "A", "--js-tier", "3", "--js-disk-storage", "1G", "--js-mem-storage", "-1");

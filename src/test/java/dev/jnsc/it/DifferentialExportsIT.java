@@ -221,9 +221,8 @@ class DifferentialExportsIT {
     @Test
     void wildcardsAndCountsTheAccountForbids() throws Exception {
         Map<String, String> known = known();
-        known.put(ACCOUNT_JWT, "issue 9: the Go nsc writes the JetStream defaults on account edits; and it adds the"
-                + " exports the account's limits forbid, which jnsc refuses");
         step(known, "edit", "account", "A", "--wildcard-exports=false", "--exports", "2");
+        known.put(ACCOUNT_JWT, "the Go nsc adds the exports the account's limits forbid, which jnsc refuses");
         known.put("exit code of \"add export -s w.*\"", "jnsc refuses a wildcard export when limits.wildcards is false");
         known.put("exit code of \"add export -s c\"", "jnsc refuses an export beyond limits.exports");
         d.run("add", "export", "-s", "w.*");

@@ -125,7 +125,8 @@ class ClaimsJsonTest {
                 + "\"tiered_limits\":{\"R1\":{\"disk_storage\":1,\"streams\":2,\"max_bytes_required\":true},"
                 + "\"R3\":{\"mem_storage\":-1,\"disk_storage\":3}}},"
                 + "\"signing_keys\":[{\"kind\":\"user_scope\",\"key\":\"" + sks[0] + "\",\"role\":\"r\","
-                + "\"template\":{\"pub\":{\"allow\":[\"x\"]},\"sub\":{},\"subs\":-1},\"description\":\"scoped\"},\"" + sks[1] + "\"],"
+                + "\"template\":{\"pub\":{\"allow\":[\"x\"]},\"sub\":{},\"subs\":-1,\"data\":-1,\"payload\":-1},"
+                + "\"description\":\"scoped\"},\"" + sks[1] + "\"],"
                 + "\"revocations\":{\"*\":7,\"" + user + "\":5},"
                 + "\"default_permissions\":{\"pub\":{\"allow\":[\"p.\\u003e\"]},\"sub\":{\"allow\":[\"s q\"],\"deny\":[\"d\"]},"
                 + "\"resp\":{\"max\":1,\"ttl\":5000000000}},"
@@ -318,8 +319,15 @@ class ClaimsJsonTest {
         SigningKey k = SigningKey.scoped("AKEY", null);
         assertEquals("", k.role());
         assertSame(k, k.role("r2").description("d"));
-        assertEquals("{\"kind\":\"user_scope\",\"key\":\"AKEY\",\"role\":\"r2\",\"template\":{\"pub\":{},\"sub\":{},"
-                + "\"subs\":-1,\"data\":-1,\"payload\":-1},\"description\":\"d\"}", write(k));
+        // newly scoped, as the Go nsc's edit signing-key writes it: no subs, data or payload
+        assertEquals("{\"kind\":\"user_scope\",\"key\":\"AKEY\",\"role\":\"r2\",\"template\":{\"pub\":{},\"sub\":{}},"
+                + "\"description\":\"d\"}", write(k));
+        // read back, the Go library counts them unlimited
+        SigningKey back = SigningKey.read(Map.of("kind", "user_scope", "key", "AKEY", "template", Map.of("subs", 3L)));
+        assertEquals(3, back.template().subs());
+        assertEquals(-1, back.template().data());
+        assertEquals(-1, back.template().payload());
+        assertEquals(-1, SigningKey.read(Map.of("kind", "user_scope", "key", "AKEY")).template().subs());
         assertEquals("\"AKEY\"", write(SigningKey.plain("AKEY")));
     }
 

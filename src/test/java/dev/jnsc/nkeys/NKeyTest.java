@@ -57,6 +57,23 @@ class NKeyTest {
         assertTrue(NKey.isValidPublicKey(publicKey));
     }
 
+    /** A curve seed and public key the Go nsc 2.11.1 generated (edit authcallout --curve generate). */
+    @Test
+    void curveKeyFromGoNkeys() {
+        NKey x = NKey.fromSeed("SXAK34CH2GOENUCANPLVMAKHOAOWMXGUILEPF67MJFD52W43GXAYK2PWPY".toCharArray());
+        assertEquals(KeyKind.CURVE, x.kind());
+        assertEquals("XA7ZJQYTRNUM4KGAVQBRLO2KIYODFT3SQKLYMFK2CWON25T5ZHIHAPMU", x.publicKey());
+        char[] seed = x.seed();
+        assertEquals("SXAK34CH2GOENUCANPLVMAKHOAOWMXGUILEPF67MJFD52W43GXAYK2PWPY", new String(seed));
+        NKey generated = NKey.generate(KeyKind.CURVE);
+        assertEquals('X', generated.publicKey().charAt(0));
+        assertEquals(generated.publicKey(), NKey.fromSeed(generated.seed()).publicKey());
+        assertTrue(NKey.isValidPublicKey(generated.publicKey(), KeyKind.CURVE));
+        NKeyException e = assertThrows(NKeyException.class, () -> x.sign(new byte[] {1}));
+        assertTrue(e.getMessage().contains("cannot sign"), e.getMessage());
+        assertFalse(x.verify(new byte[] {1}, new byte[64]));
+    }
+
     @Test
     void signaturesEqualTheGoNkeysSignatures() {
         NKey k = NKey.fromSeed(INTEROP_SEED);

@@ -150,6 +150,26 @@ public final class Differential {
         return this;
     }
 
+    /**
+     * Runs the command through both binaries, each with {@code @last} in an argument replaced by
+     * the last key that side printed (a signing key it just generated, say).
+     */
+    public Step runWithLastKey(String... args) throws IOException, InterruptedException {
+        Step s = new Step(String.join(" ", args), go.run(withLast(go, args)), java.run(withLast(java, args)));
+        steps.add(s);
+        record(s, args);
+        return s;
+    }
+
+    private static String[] withLast(Side side, String[] args) {
+        String last = side.printed.isEmpty() ? "" : side.printed.get(side.printed.size() - 1);
+        String[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i].replace("@last", last);
+        }
+        return out;
+    }
+
     /** Runs the command through both binaries, and logs whether it did the same in both (see {@link #log}). */
     public Step run(String... args) throws IOException, InterruptedException {
         Step s = new Step(String.join(" ", args), go.run(args), java.run(args));
@@ -315,6 +335,7 @@ public final class Differential {
         String[] g = args.apply(go);
         Step s = new Step(String.join(" ", g).replace(go.root.toString(), "<sandbox>"), go.run(g), java.run(args.apply(java)));
         steps.add(s);
+        record(s, g);
         return s;
     }
 
@@ -582,11 +603,14 @@ public final class Differential {
             boolean allKeys = a.size() > 0;
             List<JsonNode> items = new ArrayList<>();
             for (JsonNode x : a) {
-                allKeys &= x.isTextual() && KEY.matcher(x.asText()).matches();
+                // signing key lists mix keys and scopes ({"key": ...}): both sorted by key in both
+                JsonNode k = x.isObject() && x.has("key") ? x.get("key") : x;
+                allKeys &= k.isTextual() && KEY.matcher(k.asText()).matches();
                 items.add(relabel(x, labels));
             }
             if (allKeys) {
-                items.sort((x, y) -> x.asText().compareTo(y.asText()));
+                items.sort((x, y) -> (x.has("key") ? x.get("key") : x).asText()
+                        .compareTo((y.has("key") ? y.get("key") : y).asText()));
             }
             out.addAll(items);
             return out;
