@@ -32,7 +32,8 @@ final class ListKeysCommand extends Leaf {
         List<ListOps.KeyRow> rows = ListOps.keys(cli.workspace(), new ListOps.KeyQuery(a.flag("--operator"),
                 a.flag("--accounts"), a.flag("--users"), a.flag("--all")));
         if (rows.isEmpty()) {
-            cli.err.println("no keys matched query");
+            cli.out.println("no keys matched query");
+            cli.out.flush();
             return 0;
         }
         if (json) {
@@ -74,8 +75,8 @@ final class ListKeysCommand extends Leaf {
                 sb.append("[ERR] error reading seed\n");
             }
         }
-        cli.err.print(sb);
-        cli.err.flush();
+        cli.out.print(sb);
+        cli.out.flush();
         return 0;
     }
 

@@ -69,7 +69,7 @@ class SigningKeyDeleteRevokeTest {
         String sk = account("A").signingKeys().get(0).key();
         Nsc.Result r = nsc.ok("edit", "signing-key", "--sk", sk, "--role", "service", "--allow-sub", "q",
                 "--allow-pub", "_INBOX.>", "--subs", "5", "--description", "services only");
-        assertTrue(r.err().contains("is now scoped with role \"service\""), r.err());
+        assertTrue(r.out().contains("is now scoped with role \"service\""), r.out());
         SigningKey scoped = account("A").signingKey(sk);
         assertTrue(scoped.isScoped());
         assertEquals("service", scoped.role());
@@ -108,7 +108,7 @@ class SigningKeyDeleteRevokeTest {
                 "--require-signing-keys");
         nsc.ok("edit", "user", "U", "--tag", "t", "-K", ask);
         Nsc.Result r = nsc.ok("edit", "operator", "--require-signing-keys");
-        assertTrue(r.err().contains("strict signing key usage set to: true"), r.err());
+        assertTrue(r.out().contains("strict signing key usage set to: true"), r.out());
         assertRow(nsc.ok("describe", "operator").out(), "Require Signing Keys", "true");
         // now the identity keys may no longer sign
         nsc.ok("add", "account", "B");
@@ -122,7 +122,7 @@ class SigningKeyDeleteRevokeTest {
         nsc.ok("add", "user", "w");
         String v = user("A", "v").subject();
         Nsc.Result r = nsc.ok("delete", "user", "-n", "v", "-n", "w", "--revoke", "-C", "-D");
-        assertTrue(r.err().contains("[ OK ] deleted user \"v\"") && r.err().contains("[ OK ] revoked user \"v\""), r.err());
+        assertTrue(r.out().contains("[ OK ] deleted user \"v\"") && r.out().contains("[ OK ] revoked user \"v\""), r.out());
         assertFalse(Files.exists(nsc.userJwt("O", "A", "v")));
         assertFalse(Files.exists(nsc.creds("O", "A", "v")));
         assertFalse(Files.exists(nsc.keyFile(v)));
@@ -144,7 +144,7 @@ class SigningKeyDeleteRevokeTest {
         String b = account("B").subject();
         String v = user("B", "V").subject();
         Nsc.Result r = nsc.ok("delete", "account", "B", "-C", "-D");
-        assertTrue(r.err().contains("deleted account \"B\""), r.err());
+        assertTrue(r.out().contains("deleted account \"B\""), r.out());
         assertFalse(Files.exists(nsc.stores().resolve("O/accounts/B")));
         assertFalse(Files.exists(nsc.keystore().resolve("creds/O/B")));
         assertFalse(Files.exists(nsc.keyFile(b)) || Files.exists(nsc.keyFile(v)));
@@ -156,11 +156,11 @@ class SigningKeyDeleteRevokeTest {
     void revocations() {
         String u = user("A", "U").subject();
         Nsc.Result r = nsc.ok("revocations", "add-user", "-n", "U");
-        assertTrue(r.err().contains("revoked user \"U\" (" + u + ") issued before 2026-01-02 03:04:05 UTC"), r.err());
+        assertTrue(r.out().contains("revoked user \"U\" (" + u + ") issued before 2026-01-02 03:04:05 UTC"), r.out());
         assertEquals(nsc.nowSeconds(), account("A").revocations().get(u));
         nsc.ok("revocations", "add_user", "-u", "*", "--at", "2026-01-01T00:00:00Z");
         assertEquals(java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond(), account("A").revocations().get("*"));
-        String list = nsc.ok("revocations", "list-users").err();
+        String list = nsc.ok("revocations", "list-users").out();
         assertTrue(list.contains(u) && list.contains("Revoked Users"), list);
         nsc.ok("revocations", "delete-user", "-u", u);
         assertFalse(account("A").revocations().containsKey(u));

@@ -102,7 +102,7 @@ class DifferentialExportsIT {
         for (Differential.Step s : d.steps().subList(3, d.steps().size())) {
             boolean refused = s.go().code() != 0;
             assertEquals(refused, s.java().code() != 0, s.command());
-            assertTrue(refused || s.java().err().startsWith("[ OK ] added "), s.command() + "\n" + s.java());
+            assertTrue(refused || s.java().out().startsWith("[ OK ] added "), s.command() + "\n" + s.java());
             if (!refused) {
                 // the same line; the Go nsc 2.11.1 prints its reports on stdout, jnsc all status lines on stderr
                 assertEquals(s.go().out() + s.go().err(), s.java().out() + s.java().err(), "the line of " + s.command());
@@ -125,7 +125,7 @@ class DifferentialExportsIT {
         // with one export left, no subject is needed
         step(known, "delete", "export");
         step(known, "delete", "export", "-s", "a.>");
-        assertEquals("[ OK ] deleted stream export \"b\"\n", d.steps().get(6).java().err());
+        assertEquals("[ OK ] deleted stream export \"b\"\n", d.steps().get(6).java().out());
     }
 
     @Test
