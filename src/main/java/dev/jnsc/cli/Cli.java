@@ -78,9 +78,14 @@ final class Cli {
         return print(r, err);
     }
 
-    private static int print(Report r, PrintWriter w) {
+    private int print(Report r, PrintWriter w) {
         for (Report.Line l : r.lines()) {
             w.println(prefix(l.status()) + l.message());
+        }
+        if (workspace != null) {
+            for (String note : workspace.signerNotes()) {
+                w.println(prefix(Report.Status.OK) + note);
+            }
         }
         w.flush();
         return r.hasErrors() ? 1 : 0;

@@ -35,6 +35,7 @@ public final class Workspace {
     private boolean contextChanged;
     private StoreLock lock;
     private Path journalDir;
+    private final List<String> signerNotes = new java.util.ArrayList<>();
 
     /** @param random the source of new keys, or null for a SecureRandom made on first use */
     public Workspace(Dirs dirs, Clock clock, SecureRandom random) {
@@ -226,5 +227,17 @@ public final class Workspace {
         if (contextChanged && !env().isSet("NSC_CWD_ONLY")) {
             context().stage(changes);
         }
+    }
+
+    /** Notes which key signed when several stored keys could have (printed after the report). */
+    public void noteSigner(String message) {
+        if (!signerNotes.contains(message)) {
+            signerNotes.add(message);
+        }
+    }
+
+    /** The notes of {@link #noteSigner}, in order. */
+    public List<String> signerNotes() {
+        return List.copyOf(signerNotes);
     }
 }

@@ -135,15 +135,24 @@ class AccountUserTest {
     }
 
     @Test
-    void severalSigningKeysNeedAChoice() {
+    void severalSigningKeysSignAsTheGoNscChooses() throws Exception {
         Nsc nsc = new Nsc(home);
         nsc.ok("add", "operator", "O", "--generate-signing-key");
         OperatorClaims oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "an operator");
-        Nsc.Result r = fails(nsc, "several keys can sign for operator \"O\"", "add", "account", "A");
-        assertTrue(r.err().contains(oc.subject()) && r.err().contains(oc.signingKeys().get(0)), r.err());
-        nsc.ok("add", "account", "A", "-K", oc.signingKeys().get(0));
+        String osk = oc.signingKeys().get(0);
+        // without -K, the identity key signs when its seed is stored, and the line says so
+        Nsc.Result r = nsc.ok("add", "account", "X");
+        assertEquals(oc.subject(), Jwt.decode(Nsc.read(nsc.accountJwt("O", "X"))).claims().issuer());
+        assertTrue(r.out().endsWith("[ OK ] added account \"X\"\n[ OK ] signed by operator \"O\" with its identity key "
+                + oc.subject() + " (1 other stored key could sign: choose with -K)\n"), r.out());
+        nsc.ok("add", "account", "A", "-K", osk);
         AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).as(AccountClaims.class, "an account");
-        assertEquals(oc.signingKeys().get(0), ac.issuer());
+        assertEquals(osk, ac.issuer());
+        // without the identity seed, the signing key signs, quietly: no other key could
+        java.nio.file.Files.delete(nsc.keyFile(oc.subject()));
+        r = nsc.ok("add", "account", "Y");
+        assertEquals(osk, Jwt.decode(Nsc.read(nsc.accountJwt("O", "Y"))).claims().issuer());
+        assertFalse(r.out().contains("signed by"), r.out());
         fails(nsc, "is not the identity or a signing key of operator \"O\"", "add", "account", "B", "-K",
                 NKey.generate(KeyKind.OPERATOR).publicKey());
     }

@@ -43,9 +43,10 @@ class SigningKeyDeleteRevokeTest {
         String sk = account("A").signingKeys().get(0).key();
         assertTrue(Files.isRegularFile(nsc.keyFile(sk)));
         assertRow(nsc.ok("describe", "account").out(), "Signing Keys", sk);
-        // two stored keys can sign users of A: the choice must be explicit
-        Nsc.Result r = fails(nsc, "several keys can sign for account \"A\"", "add", "user", "v");
-        assertTrue(r.err().contains(sk), r.err());
+        // two stored keys can sign users of A: as the Go nsc, the identity key does, and the line says so
+        Nsc.Result r = nsc.ok("add", "user", "t");
+        assertEquals(account("A").subject(), user("A", "t").issuer());
+        assertTrue(r.out().contains("[ OK ] signed by account \"A\" with its identity key " + account("A").subject()), r.out());
         nsc.ok("add", "user", "v", "-K", sk);
         assertEquals(sk, user("A", "v").issuer());
         assertEquals(account("A").subject(), user("A", "v").issuerAccount());
