@@ -148,10 +148,8 @@ public final class DeleteOps {
                         + " in the keystore");
             }
         }
-        if (name.equals(ws.context().account()) && op.name().equals(ws.context().operator())) {
-            ws.select(op.name(), null);
-            ws.stageContext(changes);
-        }
+        // nsc.json keeps naming the deleted account, as with the Go nsc: a name no longer in the
+        // store is not current, so the only account left (or none) is
         ws.commit(changes);
         r.ok("deleted account \"" + name + "\" - to remove it from nats-servers too, use \"nsc push --prune\""
                 + (ac == null ? "" : " or \"nsc push -R " + ac.subject() + "\""));

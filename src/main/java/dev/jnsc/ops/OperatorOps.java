@@ -53,6 +53,7 @@ public final class OperatorOps {
         ws.commit(changes);
         // the Go nsc's lines, in its order (it names a generated signing key only with --sys)
         Report r = new Report();
+        emptyFolders(r, op.dir().resolve("accounts"), ws.keystore().root().resolve("creds"));
         r.ok("generated and stored operator key \"" + key.publicKey() + "\"");
         r.ok("added operator \"" + name + "\"");
         r.ok("When running your own nats-server, make sure they run at least version 2.2.0");
@@ -190,5 +191,20 @@ public final class OperatorOps {
         ws.commit(changes);
         r.ok("edited operator \"" + op.name() + "\"");
         return r;
+    }
+
+    /**
+     * The empty folders the Go nsc makes with a store: the store's accounts folder and the
+     * keystore's creds folder. Made after the commit: they hold nothing, so a crash before them
+     * loses nothing (jnsc makes them whenever it writes into them).
+     */
+    private static void emptyFolders(Report r, java.nio.file.Path... dirs) {
+        for (java.nio.file.Path d : dirs) {
+            try {
+                FileChanges.makeDirs(d, new java.util.ArrayList<>());
+            } catch (java.io.IOException | RuntimeException e) {
+                r.warn("cannot create the empty folder " + d + " (made when first needed): " + e.getMessage());
+            }
+        }
     }
 }

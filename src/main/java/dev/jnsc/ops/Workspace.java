@@ -214,9 +214,8 @@ public final class Workspace {
     /** Makes {@code operator} (and {@code account}, may be null) current in nsc.json. */
     public void select(String operator, String account) {
         Context c = context();
-        if (c.storeRoot() == null && !dirs.storesDirFromFlag()) {
-            c.storeRoot(stores().dir().toString());
-        }
+        // the Go nsc records the stores folder in use (also one given with --data-dir)
+        c.storeRoot(stores().dir().toString());
         c.operator(operator);
         c.account(account);
         contextChanged = true;
@@ -225,7 +224,7 @@ public final class Workspace {
     /** Stages nsc.json when this command changed the context (not with NSC_CWD_ONLY). */
     public void stageContext(FileChanges changes) {
         if (contextChanged && !env().isSet("NSC_CWD_ONLY")) {
-            context().stage(changes);
+            context().updateCheckDefaults(now()).stage(changes);
         }
     }
 
