@@ -53,8 +53,6 @@ class DifferentialExportsIT {
     /** Differences of the identity commands (issue 9), there before the first export command. */
     private static Map<String, String> known() {
         Map<String, String> known = DifferentialIT.identityGaps();
-        known.put("only go wrote keys/creds", "issue 9: the Go nsc makes an empty creds folder in the keystore with an"
-                + " operator; jnsc makes it with the first creds file");
         return known;
     }
 
