@@ -41,8 +41,6 @@ final class ListKeysCommand extends Leaf {
             return 0;
         }
         Table t;
-        boolean missing = false;
-        boolean unreadable = false;
         if (showSeeds) {
             t = new Table("Seeds Keys").headers("Entity", "Private Key", "Signing Key");
             for (ListOps.KeyRow r : rows) {
@@ -53,10 +51,8 @@ final class ListKeysCommand extends Leaf {
                     Arrays.fill(seed, '\0');
                 } else if (r.invalid()) {
                     cell = r.publicKey() + " [ERR]";
-                    unreadable = true;
                 } else {
                     cell = r.publicKey() + " [!]";
-                    missing = true;
                 }
                 t.row(indent(r) + r.name(), cell, r.signing() ? "*" : "");
             }
@@ -66,15 +62,13 @@ final class ListKeysCommand extends Leaf {
                 t.row(indent(r) + r.name(), r.publicKey(), r.signing() ? "*" : "", r.invalid() ? "BAD" : r.stored() ? "*" : "");
             }
         }
+        // the Go nsc's legend, printed whatever the rows hold, then a blank line
         StringBuilder sb = new StringBuilder(t.render());
         if (showSeeds) {
-            if (missing) {
-                sb.append("[ ! ] seed is not stored\n");
-            }
-            if (unreadable) {
-                sb.append("[ERR] error reading seed\n");
-            }
+            sb.append("[ ! ] seed is not stored\n");
+            sb.append("[ERR] error reading seed\n");
         }
+        sb.append("[ T ] auth callout encryption target\n\n");
         cli.out.print(sb);
         cli.out.flush();
         return 0;

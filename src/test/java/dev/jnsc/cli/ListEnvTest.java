@@ -48,7 +48,8 @@ class ListEnvTest {
                 "│ O      │ " + o + " │             │ *      │",
                 "│  A     │ " + a + " │             │ *      │",
                 "│   U    │ " + u + " │             │ *      │",
-                "╰────────┴──────────────────────────────────────────────────────────┴─────────────┴────────╯", "");
+                "╰────────┴──────────────────────────────────────────────────────────┴─────────────┴────────╯",
+                "[ T ] auth callout encryption target", "", "");
         assertEquals(expected, r.out());
         assertTrue(nsc.ok("list", "keys", "-o").out().contains(o));
         assertFalse(nsc.ok("list", "keys", "-o").out().contains(a));
@@ -65,7 +66,8 @@ class ListEnvTest {
         assertTrue(r.out().contains("Seeds Keys"), r.out());
         assertTrue(r.out().contains("│ O      │ " + o + " [!] "), r.out());
         assertTrue(r.out().contains("│   U    │ " + uSeed + " "), r.out());
-        assertTrue(r.out().endsWith("[ ! ] seed is not stored\n"), r.out());
+        assertTrue(r.out().endsWith("╯\n[ ! ] seed is not stored\n[ERR] error reading seed\n"
+                + "[ T ] auth callout encryption target\n\n"), "the Go nsc's legend\n" + r.out());
         assertTrue(nsc.ok("list", "keys").out().contains("│ O      │ " + o + " │             │        │"));
     }
 
