@@ -38,7 +38,7 @@ final class ActivationCommands {
             s.value("subject", "the export subject, or a subject it contains", "-s", "--subject");
             s.value("account", "the importing account, by public key or name", "-t", "--target-account");
             Options.times(s);
-            s.value("file", "output file, '--' is stdout (the default; an existing file is never overwritten)",
+            s.value("file", "output file, '--' is stdout (the default; an existing file is replaced)",
                     "-o", "--output-file");
             s.flag("also push the token to the operator's account server (http)", "--push");
         }
@@ -47,10 +47,9 @@ final class ActivationCommands {
         int run(Args a) {
             String out = a.str("--output-file");
             boolean stdout = OutputFile.isStdout(out);
-            if (!stdout && Files.exists(cli.env.path(out))) {
+            if (!stdout) {
                 // checked before a push too: a failed command changes nothing, on disk or on the server
-                throw new OpsException("output file " + cli.env.path(out) + " already exists - remove it or choose another"
-                        + " name");
+                OutputFile.checkWritable(cli, out);
             }
             ActivationOps.Generated g = ActivationOps.generate(cli.workspace(), new ActivationOps.Generate(
                     a.str("--account"), a.str("--subject"), a.str("--target-account"), a.str("--start"),
@@ -63,10 +62,11 @@ final class ActivationCommands {
             if (stdout) {
                 cli.out.println(decorated);
                 cli.out.flush();
-            } else {
-                Path p = OutputFile.writeNew(cli, out, decorated.getBytes(StandardCharsets.US_ASCII));
-                r.ok("wrote activation token to \"" + cli.env.display(p) + "\"");
+                // the Go nsc prints its status lines after the token on stdout; here they stay off it
+                return cli.reportBesideData(r);
             }
+            OutputFile.write(cli, out, decorated.getBytes(StandardCharsets.US_ASCII));
+            r.ok("wrote activation token to " + cli.env.quotedAsGiven(out));
             return cli.report(r);
         }
     }

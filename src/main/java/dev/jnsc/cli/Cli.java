@@ -62,12 +62,32 @@ final class Cli {
         return globals.privateKey;
     }
 
-    /** Prints "[ OK ] …" lines to stderr, as nsc does; exit code 1 when a line is an error. */
+    /**
+     * Prints the report's "[ OK ] …" lines as the Go nsc does: on stdout, or all on stderr when a
+     * line is an error (exit code 1 then).
+     */
     int report(Report r) {
+        return print(r, r.hasErrors() ? err : out);
+    }
+
+    /**
+     * Prints the report on stderr: for a command whose result went to stdout as data (a token,
+     * creds), so that its status lines do not mix with the data.
+     */
+    int reportBesideData(Report r) {
+        return print(r, err);
+    }
+
+    private int print(Report r, PrintWriter w) {
         for (Report.Line l : r.lines()) {
-            err.println(prefix(l.status()) + l.message());
+            w.println(prefix(l.status()) + l.message());
         }
-        err.flush();
+        if (workspace != null) {
+            for (String note : workspace.signerNotes()) {
+                w.println(prefix(Report.Status.OK) + note);
+            }
+        }
+        w.flush();
         return r.hasErrors() ? 1 : 0;
     }
 

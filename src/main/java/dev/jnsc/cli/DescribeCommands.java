@@ -80,8 +80,8 @@ final class DescribeCommands {
                 cli.out.flush();
                 return 0;
             }
-            Path p = OutputFile.writeNew(cli, format.outputFile, text.getBytes(StandardCharsets.UTF_8));
-            return cli.report(new Report().ok("wrote " + type + " " + what + " to \"" + ws.env().display(p) + "\""));
+            OutputFile.write(cli, format.outputFile, text.getBytes(StandardCharsets.UTF_8));
+            return cli.report(new Report().ok("wrote " + type + " " + what + " to " + cli.env.quotedAsGiven(format.outputFile)));
         }
 
         Map<String, String> friendlyNames(Workspace ws, Jwt.Decoded decoded) {

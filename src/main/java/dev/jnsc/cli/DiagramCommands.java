@@ -16,7 +16,7 @@ final class DiagramCommands {
             return 0;
         }
         // the Go nsc prints nothing when it writes the file
-        OutputFile.writeNew(cli, out, text.getBytes(StandardCharsets.UTF_8));
+        OutputFile.write(cli, out, text.getBytes(StandardCharsets.UTF_8));
         return 0;
     }
 

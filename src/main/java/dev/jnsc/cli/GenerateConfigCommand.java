@@ -34,6 +34,9 @@ final class GenerateConfigCommand extends Leaf {
             cli.out.flush();
             return 0;
         }
-        return cli.report(ConfigOps.write(cli.workspace(), config, file, a.flag("--force")));
+        int rc = cli.report(ConfigOps.write(cli.workspace(), config, file, a.flag("--force")));
+        cli.err.println("Success!! - generated " + cli.env.quotedAsGiven(file));
+        cli.err.flush();
+        return rc;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.env.Environment;
 import dev.jnsc.ops.Report;
 import dev.jnsc.ops.UserOps;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ final class GenerateCredsCommand extends Leaf {
         s.name("creds", "Generate a creds file for a user");
         Options.account(s);
         s.value("user", "user name", "-n", "--name");
-        s.value("file", "output file, '--' is stdout (an existing file is never overwritten)", "-o", "--output-file");
+        s.value("file", "output file, '--' is stdout (an existing file is replaced)", "-o", "--output-file");
     }
 
     @Override
@@ -34,8 +35,11 @@ final class GenerateCredsCommand extends Leaf {
                 Arrays.fill(text, '\0');
                 return 0;
             }
-            Path p = OutputFile.writeNew(cli, outputFile, creds);
-            return cli.report(new Report().ok("wrote credentials to \"" + cli.env.display(p) + "\""));
+            OutputFile.write(cli, outputFile, creds);
+            int rc = cli.report(new Report().ok("wrote credentials to " + cli.env.quotedAsGiven(outputFile)));
+            cli.err.println("Success!! - generated " + Environment.backquote(outputFile));
+            cli.err.flush();
+            return rc;
         } finally {
             Arrays.fill(creds, (byte) 0);
         }

@@ -32,7 +32,8 @@ final class ListKeysCommand extends Leaf {
         List<ListOps.KeyRow> rows = ListOps.keys(cli.workspace(), new ListOps.KeyQuery(a.flag("--operator"),
                 a.flag("--accounts"), a.flag("--users"), a.flag("--all")));
         if (rows.isEmpty()) {
-            cli.err.println("no keys matched query");
+            cli.out.println("no keys matched query");
+            cli.out.flush();
             return 0;
         }
         if (json) {
@@ -40,8 +41,6 @@ final class ListKeysCommand extends Leaf {
             return 0;
         }
         Table t;
-        boolean missing = false;
-        boolean unreadable = false;
         if (showSeeds) {
             t = new Table("Seeds Keys").headers("Entity", "Private Key", "Signing Key");
             for (ListOps.KeyRow r : rows) {
@@ -52,10 +51,8 @@ final class ListKeysCommand extends Leaf {
                     Arrays.fill(seed, '\0');
                 } else if (r.invalid()) {
                     cell = r.publicKey() + " [ERR]";
-                    unreadable = true;
                 } else {
                     cell = r.publicKey() + " [!]";
-                    missing = true;
                 }
                 t.row(indent(r) + r.name(), cell, mark(r));
             }
@@ -65,20 +62,15 @@ final class ListKeysCommand extends Leaf {
                 t.row(indent(r) + r.name(), r.publicKey(), mark(r), r.invalid() ? "BAD" : r.stored() ? "*" : "");
             }
         }
+        // the Go nsc's legend, printed whatever the rows hold, then a blank line
         StringBuilder sb = new StringBuilder(t.render());
         if (showSeeds) {
-            if (missing) {
-                sb.append("[ ! ] seed is not stored\n");
-            }
-            if (unreadable) {
-                sb.append("[ERR] error reading seed\n");
-            }
+            sb.append("[ ! ] seed is not stored\n");
+            sb.append("[ERR] error reading seed\n");
         }
-        if (rows.stream().anyMatch(ListOps.KeyRow::curve)) {
-            sb.append("[ T ] auth callout encryption target\n");
-        }
-        cli.err.print(sb);
-        cli.err.flush();
+        sb.append("[ T ] auth callout encryption target\n\n");
+        cli.out.print(sb);
+        cli.out.flush();
         return 0;
     }
 

@@ -1,7 +1,11 @@
 package dev.jnsc.cli;
 
 import dev.jnsc.ops.RevocationOps;
-import dev.jnsc.ops.TimeSpec;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /** revocations add-user | delete-user | list-users (also add_user, delete_user, list_users). */
@@ -68,19 +72,36 @@ final class RevocationCommands {
 
         @Override
         int run(Args a) {
-            Map<String, Long> revoked = RevocationOps.list(cli.workspace(), a.str("--account"));
-            Table t = new Table("Revoked Users");
-            if (revoked.isEmpty()) {
+            RevocationOps.Revoked revoked = RevocationOps.list(cli.workspace(), a.str("--account"));
+            Table t = new Table("Revoked Users for " + revoked.account());
+            if (revoked.revocations().isEmpty()) {
                 t.row("No revoked users");
             } else {
+                // the Go nsc's columns and its time.RFC1123 in the local time zone
+                DateTimeFormatter rfc1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+                        .withZone(localZone(cli));
                 t.headers("Public Key", "Revoke Credentials Before");
-                for (Map.Entry<String, Long> e : revoked.entrySet()) {
-                    t.row(e.getKey(), TimeSpec.render(e.getValue()));
+                for (Map.Entry<String, Long> e : revoked.revocations().entrySet()) {
+                    String key = e.getKey().equals("*") ? "* [All Users]" : e.getKey();
+                    t.row(key, rfc1123.format(Instant.ofEpochSecond(e.getValue())));
                 }
             }
-            cli.err.println(t.render());
-            cli.err.flush();
+            cli.out.println(t.render());
+            cli.out.flush();
             return 0;
         }
+    }
+
+    /** The zone of $TZ (as Go's local time), else the system's. */
+    static ZoneId localZone(Cli cli) {
+        String tz = cli.env.get("TZ");
+        if (tz != null) {
+            try {
+                return ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+            } catch (DateTimeException e) {
+                return ZoneId.of("UTC");
+            }
+        }
+        return ZoneId.systemDefault();
     }
 }

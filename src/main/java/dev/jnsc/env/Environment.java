@@ -79,4 +79,32 @@ public final class Environment {
         }
         return abs.toString();
     }
+
+    /**
+     * A path as the Go nsc prints it in its status lines ({@code %#q} of its AbbrevHomePaths):
+     * between backticks, the home folder shown as "~".
+     */
+    public String quoted(Path p) {
+        return backquote(display(p));
+    }
+
+    /**
+     * A path the user gave (such as an -o file) as the Go nsc prints it: as given, a leading home
+     * folder shown as "~", between backticks.
+     */
+    public String quotedAsGiven(String given) {
+        String h = home.toString();
+        return backquote(given.startsWith(h) ? "~" + given.substring(h.length()) : given);
+    }
+
+    /** Go's {@code %#q}: backticks when the text can be back-quoted, else a double-quoted string. */
+    public static String backquote(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '`' || c == '\uFEFF' || (c < ' ' && c != '\t') || c == 0x7f) {
+                return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            }
+        }
+        return "`" + s + "`";
+    }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * second and third) holding the seed, and {@code creds/<Op>/<Acc>/<User>.creds}.
  */
 public final class Keystore {
-    private static final String GITIGNORE = "# nkeys and creds files are secrets\n**/*.nk\n**/*.creds\n";
+    /** The Go nsc's text, byte for byte (with its space after "nk files"). */
+    private static final String GITIGNORE = "# ignore all nk files \n**/*.nk\n\n# ignore all creds files\n**/*.creds\n";
 
     private final Path root;
     private final boolean gitIgnore;

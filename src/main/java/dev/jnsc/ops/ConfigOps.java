@@ -69,6 +69,6 @@ public final class ConfigOps {
             throw new OpsException("cannot write " + p + ": folder " + p.getParent() + " does not exist");
         }
         new dev.jnsc.fs.FileChanges().write(p, config.getBytes(StandardCharsets.UTF_8)).commit();
-        return new Report().ok("wrote server configuration to \"" + ws.env().display(p) + "\"");
+        return new Report().ok("wrote server configuration to " + ws.env().quotedAsGiven(file));
     }
 }

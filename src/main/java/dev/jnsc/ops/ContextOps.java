@@ -57,11 +57,25 @@ public final class ContextOps {
             }
             ws.context().account(req.account());
         }
-        if (ws.context().storeRoot() == null) {
+        if (req.store() == null) {
+            // the Go nsc records the stores folder in use
             ws.context().storeRoot(stores.dir().toString());
         }
+        // and, as it does on every save, a current name that is not there gives way to the only one
+        String op = saneDefault(ws.context().operator(), stores.operatorNames());
+        ws.context().operator(op);
+        ws.context().account(op == null ? null
+                : saneDefault(ws.context().account(), stores.operator(op).accountNames()));
         FileChanges c = new FileChanges();
-        ws.context().stage(c);
+        ws.context().updateCheckDefaults(ws.now()).stage(c);
         ws.commit(c);
+    }
+
+    /** The Go nsc's choice: the only name, else the current one when it is there, else none. */
+    private static String saneDefault(String current, java.util.List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return current != null && names.contains(current) ? current : null;
     }
 }

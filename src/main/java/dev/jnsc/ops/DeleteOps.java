@@ -235,10 +235,8 @@ public final class DeleteOps {
                 }
             }
         }
-        if (name.equals(ws.context().account()) && op.name().equals(ws.context().operator())) {
-            ws.select(op.name(), null);
-            ws.stageContext(changes);
-        }
+        // nsc.json keeps naming the deleted account, as with the Go nsc: a name no longer in the
+        // store is not current, so the only account left (or none) is
         ws.commit(changes);
         r.ok("deleted account");
         r.ok("deleted account directory");

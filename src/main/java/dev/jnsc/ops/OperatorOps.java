@@ -31,16 +31,14 @@ public final class OperatorOps {
         NKey key = ws.newKey(KeyKind.OPERATOR);
         oc.name(name).subject(key.publicKey());
         FileChanges changes = new FileChanges();
-        Report r = new Report();
-        r.ok("generated and stored operator key \"" + key.publicKey() + "\"");
         ws.keystore().stage(changes, key);
         NKey sysSigner = key;
+        NKey signingKey = null;
         if (req.generateSigningKey()) {
-            NKey sk = ws.newKey(KeyKind.OPERATOR);
-            oc.signingKeys().add(sk.publicKey());
-            ws.keystore().stage(changes, sk);
-            r.ok("generated and stored operator signing key \"" + sk.publicKey() + "\"");
-            sysSigner = sk;
+            signingKey = ws.newKey(KeyKind.OPERATOR);
+            oc.signingKeys().add(signingKey.publicKey());
+            ws.keystore().stage(changes, signingKey);
+            sysSigner = signingKey;
         }
         OperatorStore op = ws.stores().planned(name);
         SystemAccount.Created sys = null;
@@ -53,11 +51,19 @@ public final class OperatorOps {
         ws.select(name, sys == null ? null : SystemAccount.ACCOUNT);
         ws.stageContext(changes);
         ws.commit(changes);
+        // the Go nsc's lines, in its order (it names a generated signing key only with --sys)
+        Report r = new Report();
+        emptyFolders(r, op.dir().resolve("accounts"), ws.keystore().root().resolve("creds"));
+        r.ok("generated and stored operator key \"" + key.publicKey() + "\"");
         r.ok("added operator \"" + name + "\"");
+        r.ok("When running your own nats-server, make sure they run at least version 2.2.0");
         if (sys != null) {
+            if (signingKey != null) {
+                r.ok("created operator signing key: " + signingKey.publicKey());
+            }
             r.ok("created system_account: name:" + SystemAccount.ACCOUNT + " id:" + sys.accountKey());
             r.ok("created system account user: name:" + SystemAccount.USER + " id:" + sys.userKey());
-            r.ok("system account user creds file stored in \"" + ws.env().display(sys.creds()) + "\"");
+            r.ok("system account user creds file stored in " + ws.env().quoted(sys.creds()));
         }
         return r;
     }
@@ -197,5 +203,20 @@ public final class OperatorOps {
         ws.commit(changes);
         r.ok("edited operator \"" + op.name() + "\"");
         return r;
+    }
+
+    /**
+     * The empty folders the Go nsc makes with a store: the store's accounts folder and the
+     * keystore's creds folder. Made after the commit: they hold nothing, so a crash before them
+     * loses nothing (jnsc makes them whenever it writes into them).
+     */
+    private static void emptyFolders(Report r, java.nio.file.Path... dirs) {
+        for (java.nio.file.Path d : dirs) {
+            try {
+                FileChanges.makeDirs(d, new java.util.ArrayList<>());
+            } catch (java.io.IOException | RuntimeException e) {
+                r.warn("cannot create the empty folder " + d + " (made when first needed): " + e.getMessage());
+            }
+        }
     }
 }

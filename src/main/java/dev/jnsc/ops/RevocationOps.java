@@ -39,10 +39,16 @@ public final class RevocationOps {
         return r;
     }
 
+    /** The account's name (its key when the JWT has none) and its revocations. */
+    public record Revoked(String account, Map<String, Long> revocations) {
+    }
+
     /** Revoked keys of the account and the time before which their JWTs are refused. */
-    public static Map<String, Long> list(Workspace ws, String account) {
+    public static Revoked list(Workspace ws, String account) {
         OperatorStore op = ws.operator(null);
-        return new LinkedHashMap<>(op.account(ws.accountName(op, account)).revocations());
+        AccountClaims ac = op.account(ws.accountName(op, account));
+        String name = ac.name() == null || ac.name().isEmpty() ? ac.subject() : ac.name();
+        return new Revoked(name, new LinkedHashMap<>(ac.revocations()));
     }
 
     private static final class Target {

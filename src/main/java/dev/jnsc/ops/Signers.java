@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the key that signs a JWT: the -K override when given, else the only candidate (the
- * issuer's identity key unless signing keys are required, and its signing keys) whose seed is in
- * the keystore. Several candidates without -K is an error that lists them.
+ * Chooses the key that signs a JWT: the -K override when given, else, of the candidates (the
+ * issuer's identity key unless signing keys are required, then its signing keys), the first whose
+ * seed is in the keystore, as the Go nsc does; when several could sign, the workspace notes which
+ * one did.
  */
 public final class Signers {
     private Signers() {
@@ -84,7 +85,15 @@ public final class Signers {
             throw new OpsException("no key of " + entity + " has its seed in the keystore " + ws.keystore().root()
                     + " (looked for " + String.join(", ", candidates) + ") - pass one with -K");
         }
-        throw new OpsException("several keys can sign for " + entity + ": " + String.join(", ", stored)
-                + " - choose one with -K <public key|seed|file>");
+        // as the Go nsc without a terminal: the first stored key of [identity, signing keys...]
+        String chosen = stored.get(0);
+        NKey key = ws.keystore().read(chosen);
+        if (key == null) {
+            throw new OpsException("the seed of " + chosen + " disappeared from the keystore");
+        }
+        ws.noteSigner("signed by " + entity + " with " + (chosen.equals(identity) ? "its identity key " : "its signing key ")
+                + chosen + " (" + (stored.size() - 1) + (stored.size() == 2 ? " other stored key" : " other stored keys")
+                + " could sign: choose with -K)");
+        return key;
     }
 }

@@ -76,7 +76,7 @@ public final class UserOps {
             ws.keystore().stage(changes, key);
             Path creds = ws.keystore().credsPath(op.name(), account, name);
             ws.keystore().stageCreds(changes, op.name(), account, name, Decorated.formatUserCreds(token, key));
-            r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
+            r.ok("generated user creds file " + ws.env().quoted(creds));
         } else {
             r.ok("skipped generating creds file - user private key is not available");
         }
@@ -142,7 +142,7 @@ public final class UserOps {
             byte[] content = Decorated.formatUserCreds(token, key);
             key.clear();
             ws.keystore().stageCreds(changes, op.name(), account, name, content);
-            r.ok("generated user creds file \"" + ws.env().display(creds) + "\"");
+            r.ok("generated user creds file " + ws.env().quoted(creds));
         } else {
             Path creds = ws.keystore().credsPath(op.name(), account, name);
             String missing = "the seed of user \"" + name + "\" (" + uc.subject() + ") is not in the keystore " + ws.env()

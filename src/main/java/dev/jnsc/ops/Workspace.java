@@ -35,6 +35,7 @@ public final class Workspace {
     private boolean contextChanged;
     private StoreLock lock;
     private Path journalDir;
+    private final List<String> signerNotes = new java.util.ArrayList<>();
 
     /** @param random the source of new keys, or null for a SecureRandom made on first use */
     public Workspace(Dirs dirs, Clock clock, SecureRandom random) {
@@ -224,9 +225,8 @@ public final class Workspace {
     /** Makes {@code operator} (and {@code account}, may be null) current in nsc.json. */
     public void select(String operator, String account) {
         Context c = context();
-        if (c.storeRoot() == null && !dirs.storesDirFromFlag()) {
-            c.storeRoot(stores().dir().toString());
-        }
+        // the Go nsc records the stores folder in use (also one given with --data-dir)
+        c.storeRoot(stores().dir().toString());
         c.operator(operator);
         c.account(account);
         contextChanged = true;
@@ -235,7 +235,19 @@ public final class Workspace {
     /** Stages nsc.json when this command changed the context (not with NSC_CWD_ONLY). */
     public void stageContext(FileChanges changes) {
         if (contextChanged && !env().isSet("NSC_CWD_ONLY")) {
-            context().stage(changes);
+            context().updateCheckDefaults(now()).stage(changes);
         }
+    }
+
+    /** Notes which key signed when several stored keys could have (printed after the report). */
+    public void noteSigner(String message) {
+        if (!signerNotes.contains(message)) {
+            signerNotes.add(message);
+        }
+    }
+
+    /** The notes of {@link #noteSigner}, in order. */
+    public List<String> signerNotes() {
+        return List.copyOf(signerNotes);
     }
 }

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * nsc.json: the current store root, operator and account. Fields it does not know (such as the
- * Go nsc's update-check settings) are kept when it is rewritten.
+ * nsc.json: the current store root, operator and account, and the Go nsc's update-check settings
+ * (written on the first write as the Go nsc does; other fields are kept when it is rewritten).
  */
 public final class Context {
     private final Path file;
@@ -19,6 +19,8 @@ public final class Context {
     private String operator;
     private String account;
     private final Map<String, Object> others = new LinkedHashMap<>();
+    /** No nsc.json yet (or one with nothing set): the Go nsc's first run. */
+    private boolean fresh = true;
 
     private Context(Path file) {
         this.file = file;
@@ -44,6 +46,10 @@ public final class Context {
                 c.others.put(e.getKey(), e.getValue());
             }
         }
+        Object updates = m.get("github_updates");
+        Object last = m.get("last_update");
+        c.fresh = c.storeRoot == null && c.operator == null && c.account == null
+                && (updates == null || "".equals(updates)) && (last == null || (last instanceof Number n && n.longValue() == 0));
         return c;
     }
 
@@ -79,6 +85,18 @@ public final class Context {
 
     public Context account(String v) {
         account = emptyToNull(v);
+        return this;
+    }
+
+    /**
+     * On the first write (no nsc.json yet), the Go nsc's update-check settings: its repository
+     * and the time of this run as the last check, which the Go nsc writes to skip a check at once.
+     */
+    public Context updateCheckDefaults(long nowSeconds) {
+        if (fresh && !others.containsKey("github_updates")) {
+            others.put("github_updates", "nats-io/nsc");
+            others.put("last_update", nowSeconds);
+        }
         return this;
     }
 

@@ -42,8 +42,8 @@ class AccountLimitsTest {
                 "--data", "1G", "--payload", "1MiB", "--imports", "3", "--exports", "4", "--wildcard-exports=false",
                 "--disallow-bearer", "--description", "the A team", "--info-url", "https://example.com/a",
                 "--tag", "Prod", "--allow-pub", "a.>", "--deny-sub", "secret.>", "--expiry", "1y");
-        assertTrue(r.err().contains("[ OK ] changed max connections to 5") && r.err().endsWith("[ OK ] edited account \"A\"\n"),
-                r.err());
+        assertTrue(r.out().contains("[ OK ] changed max connections to 5") && r.out().endsWith("[ OK ] edited account \"A\"\n"),
+                r.out());
         AccountLimits l = account("A").limits();
         assertEquals(5, l.conn());
         assertEquals(0, l.leaf());

@@ -33,7 +33,7 @@ class AccountUserTest {
         AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).as(AccountClaims.class, "an account");
         OperatorClaims oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "an operator");
         assertEquals("[ OK ] generated and stored account key \"" + ac.subject() + "\"\n[ OK ] added account \"A\"\n",
-                r.err());
+                r.out());
         assertEquals(oc.subject(), ac.issuer());
         assertEquals(-1, ac.limits().conn());
         assertEquals(-1, ac.limits().subs());
@@ -60,7 +60,7 @@ class AccountUserTest {
         nsc.ok("add", "operator", "O");
         NKey k = NKey.generate(KeyKind.ACCOUNT);
         Nsc.Result r = nsc.ok("add", "account", "A", "--public-key", k.publicKey());
-        assertEquals("[ OK ] added account \"A\"\n", r.err());
+        assertEquals("[ OK ] added account \"A\"\n", r.out());
         assertEquals(k.publicKey(), Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).claims().subject());
         assertFalse(Files.exists(nsc.keyFile(k.publicKey())));
     }
@@ -74,8 +74,8 @@ class AccountUserTest {
         UserClaims uc = Jwt.decode(Nsc.read(nsc.userJwt("O", "A", "U"))).as(UserClaims.class, "a user");
         AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).as(AccountClaims.class, "an account");
         assertEquals("[ OK ] generated and stored user key \"" + uc.subject() + "\"\n"
-                + "[ OK ] generated user creds file \"~/.nkeys/creds/O/A/U.creds\"\n"
-                + "[ OK ] added user \"U\" to account \"A\"\n", r.err());
+                + "[ OK ] generated user creds file `~/.nkeys/creds/O/A/U.creds`\n"
+                + "[ OK ] added user \"U\" to account \"A\"\n", r.out());
         assertEquals(ac.subject(), uc.issuer());
         assertEquals("", uc.issuerAccount());
         assertEquals(-1, uc.permissions().subs());
@@ -101,7 +101,7 @@ class AccountUserTest {
         nsc.ok("add", "operator", "O");
         nsc.ok("add", "account", "A");
         Nsc.Result r = nsc.ok("add", "user", "s", "--allow-pub", "_INBOX.>", "--allow-sub", "q");
-        assertTrue(r.err().contains("[ OK ] generated user creds file \"~/.nkeys/creds/O/A/s.creds\""), r.err());
+        assertTrue(r.out().contains("[ OK ] generated user creds file `~/.nkeys/creds/O/A/s.creds`"), r.out());
         UserClaims s = Jwt.decode(Nsc.read(nsc.userJwt("O", "A", "s"))).as(UserClaims.class, "a user");
         assertEquals(List.of("_INBOX.>"), s.permissions().pub().allow());
         assertEquals(List.of("q"), s.permissions().sub().allow());
@@ -135,15 +135,24 @@ class AccountUserTest {
     }
 
     @Test
-    void severalSigningKeysNeedAChoice() {
+    void severalSigningKeysSignAsTheGoNscChooses() throws Exception {
         Nsc nsc = new Nsc(home);
         nsc.ok("add", "operator", "O", "--generate-signing-key");
         OperatorClaims oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "an operator");
-        Nsc.Result r = fails(nsc, "several keys can sign for operator \"O\"", "add", "account", "A");
-        assertTrue(r.err().contains(oc.subject()) && r.err().contains(oc.signingKeys().get(0)), r.err());
-        nsc.ok("add", "account", "A", "-K", oc.signingKeys().get(0));
+        String osk = oc.signingKeys().get(0);
+        // without -K, the identity key signs when its seed is stored, and the line says so
+        Nsc.Result r = nsc.ok("add", "account", "X");
+        assertEquals(oc.subject(), Jwt.decode(Nsc.read(nsc.accountJwt("O", "X"))).claims().issuer());
+        assertTrue(r.out().endsWith("[ OK ] added account \"X\"\n[ OK ] signed by operator \"O\" with its identity key "
+                + oc.subject() + " (1 other stored key could sign: choose with -K)\n"), r.out());
+        nsc.ok("add", "account", "A", "-K", osk);
         AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).as(AccountClaims.class, "an account");
-        assertEquals(oc.signingKeys().get(0), ac.issuer());
+        assertEquals(osk, ac.issuer());
+        // without the identity seed, the signing key signs, quietly: no other key could
+        java.nio.file.Files.delete(nsc.keyFile(oc.subject()));
+        r = nsc.ok("add", "account", "Y");
+        assertEquals(osk, Jwt.decode(Nsc.read(nsc.accountJwt("O", "Y"))).claims().issuer());
+        assertFalse(r.out().contains("signed by"), r.out());
         fails(nsc, "is not the identity or a signing key of operator \"O\"", "add", "account", "B", "-K",
                 NKey.generate(KeyKind.OPERATOR).publicKey());
     }

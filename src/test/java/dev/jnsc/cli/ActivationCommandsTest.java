@@ -94,10 +94,10 @@ class ActivationCommandsTest {
         Nsc.Result r = nsc.ok("generate", "activation", "-a", "A", "--subject", "priv.x", "--target-account", "B",
                 "--start", "2026-02-01", "--expiry", "30d", "--output-file", "act.jwt");
         Path f = home.resolve("act.jwt");
-        assertEquals("", r.out());
+        assertEquals("", r.err());
         assertEquals("[ OK ] generated \"privstream\" activation for account \"" + b + "\"\n"
                 + "[ OK ] token valid 2026-02-01 00:00:00 UTC\n[ OK ] token expires 2026-02-01 03:04:05 UTC\n"
-                + "[ OK ] wrote activation token to \"~/act.jwt\"\n", r.err());
+                + "[ OK ] wrote activation token to `act.jwt`\n", r.out());
         assertEquals("rw-------", Nsc.mode(f));
         String text = Nsc.read(f);
         assertTrue(text.startsWith("-----BEGIN NATS ACTIVATION JWT-----\n") && text.endsWith("JWT------\n\n"), text);
@@ -121,8 +121,10 @@ class ActivationCommandsTest {
     @Test
     void aSigningKeySignsWithIssuerAccount() {
         Nsc.Result sk = nsc.ok("edit", "account", "A", "--sk", "generate");
-        String skKey = sk.err().replaceAll("(?s).*added signing key \"(A[A-Z2-7]{55})\".*", "$1");
-        fails(nsc, "several keys can sign for account \"A\"", "generate", "activation", "-a", "A", "-s", "svc.x", "-t", b);
+        String skKey = sk.out().replaceAll("(?s).*added signing key \"(A[A-Z2-7]{55})\".*", "$1");
+        Nsc.Result quiet = nsc.ok("generate", "activation", "-a", "A", "-s", "svc.x", "-t", b);
+        assertEquals(a, decode(quiet.out()).issuer(), "the identity key signs when no -K, as in the Go nsc");
+        assertTrue(quiet.err().contains("[ OK ] signed by account \"A\" with its identity key " + a), quiet.err());
         ActivationClaims c = decode(nsc.ok("generate", "activation", "-a", "A", "-s", "svc.x", "-t", b, "-K", skKey).out());
         assertEquals(skKey, c.issuer());
         assertEquals(a, c.issuerAccount());
@@ -182,11 +184,14 @@ class ActivationCommandsTest {
     }
 
     @Test
-    void anExistingOutputFileIsNeverOverwritten() throws Exception {
+    void anExistingOutputFileIsReplacedAsByTheGoNsc() throws Exception {
         Path f = write("taken.jwt", "mine\n");
-        fails(nsc, "output file " + f + " already exists", "generate", "activation", "-a", "A", "-s", "svc.>", "-t", b,
-                "-o", f.toString());
-        assertEquals("mine\n", Files.readString(f));
+        Nsc.Result r = nsc.ok("generate", "activation", "-a", "A", "-s", "svc.>", "-t", b, "-o", f.toString());
+        assertTrue(r.out().endsWith("[ OK ] wrote activation token to `~/taken.jwt`\n"), r.out());
+        assertTrue(Files.readString(f).startsWith("-----BEGIN NATS ACTIVATION JWT-----\n"));
+        assertEquals("rw-------", Nsc.mode(f));
+        fails(nsc, "it is a folder", "generate", "activation", "-a", "A", "-s", "svc.>", "-t", b, "-o",
+                home.toString());
     }
 
     @Test
@@ -206,7 +211,7 @@ class ActivationCommandsTest {
     void revokeAnAccountAndEveryAccount() {
         Nsc.Result r = nsc.ok("revocations", "add_activation", "-a", "A", "-s", "svc.>", "--service", "-t", b);
         assertEquals("[ OK ] revoked activation \"privsvc\" for account " + b + " issued before 2026-01-02 03:04:05 UTC\n"
-                + "[ OK ] edited account \"A\" - push it so that servers apply the change\n", r.err());
+                + "[ OK ] edited account \"A\" - push it so that servers apply the change\n", r.out());
         assertEquals(Map.of(b, NOW), export("svc.>").revocations());
         nsc.ok("revocations", "add-activation", "-a", "A", "-s", "svc.x", "--service", "-t", "*", "--at", "1700000000");
         nsc.ok("revocations", "add_activation", "--account", "A", "--subject", "priv.*", "--target-account", "B", "--at",
@@ -224,14 +229,14 @@ class ActivationCommandsTest {
         Nsc.Result r = nsc.ok("revocations", "add_activation", "-a", "A", "-s", "svc.>", "--service", "-t", b, "--at",
                 "1700000000");
         assertEquals("[WARN] account " + b + " is already revoked from export \"privsvc\" until 2026-01-02 03:04:05 UTC,"
-                + " which is later: nothing changed\n", r.err());
+                + " which is later: nothing changed\n", r.out());
         assertEquals(before, Nsc.read(nsc.accountJwt("O", "A")));
     }
 
     @Test
     void revokingFromAPublicExportWarns() {
         Nsc.Result r = nsc.ok("revocations", "add_activation", "-a", "A", "-s", "pub.>", "-t", b);
-        assertTrue(r.err().startsWith("[WARN] stream export \"pub.>\" is public: its importers need no activation"), r.err());
+        assertTrue(r.out().startsWith("[WARN] stream export \"pub.>\" is public: its importers need no activation"), r.out());
         assertEquals(Map.of(b, NOW), export("pub.>").revocations(), "written as the Go nsc writes it");
     }
 
@@ -241,9 +246,9 @@ class ActivationCommandsTest {
         nsc.ok("revocations", "add_activation", "-a", "A", "-s", "svc.>", "--service", "-t", "*");
         Nsc.Result r = nsc.ok("revocations", "delete_activation", "-a", "A", "-s", "svc.>", "--service", "-t", "*");
         assertEquals("[ OK ] deleted service privsvc revocation for all accounts\n"
-                + "[ OK ] edited account \"A\" - push it so that servers apply the change\n", r.err());
+                + "[ OK ] edited account \"A\" - push it so that servers apply the change\n", r.out());
         r = nsc.ok("revocations", "delete-activation", "-a", "A", "-s", "svc.>", "--service", "-t", "B");
-        assertTrue(r.err().startsWith("[ OK ] deleted service privsvc revocation for account " + b + "\n"), r.err());
+        assertTrue(r.out().startsWith("[ OK ] deleted service privsvc revocation for account " + b + "\n"), r.out());
         assertTrue(export("svc.>").revocations().isEmpty());
         fails(nsc, "there is no revocation for account " + b + " in service export \"privsvc\" of account \"A\"",
                 "revocations", "delete_activation", "-a", "A", "-s", "svc.>", "--service", "-t", b);

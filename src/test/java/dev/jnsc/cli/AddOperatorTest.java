@@ -3,6 +3,7 @@ package dev.jnsc.cli;
 import static dev.jnsc.testing.Checks.fails;
 import static dev.jnsc.testing.Checks.usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnsc.jwt.Json;
@@ -35,9 +36,10 @@ class AddOperatorTest {
     void addsOperatorWithKeyStoreAndContext() {
         Nsc nsc = new Nsc(home);
         Nsc.Result r = nsc.ok("add", "operator", "O");
-        assertEquals("", r.out());
-        String pub = key(r.err(), "operator");
-        assertEquals("[ OK ] generated and stored operator key \"" + pub + "\"\n[ OK ] added operator \"O\"\n", r.err());
+        assertEquals("", r.err());
+        String pub = key(r.out(), "operator");
+        assertEquals("[ OK ] generated and stored operator key \"" + pub + "\"\n[ OK ] added operator \"O\"\n"
+                + "[ OK ] When running your own nats-server, make sure they run at least version 2.2.0\n", r.out());
 
         OperatorClaims oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "an operator");
         assertEquals("O", oc.name());
@@ -68,10 +70,17 @@ class AddOperatorTest {
     void nameByFlagAndSigningKey() {
         Nsc nsc = new Nsc(home);
         Nsc.Result r = nsc.ok("add", "operator", "-n", "O2", "--generate-signing-key");
-        String sk = key(r.err(), "operator signing");
         OperatorClaims oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O2"))).as(OperatorClaims.class, "an operator");
-        assertEquals(java.util.List.of(sk), oc.signingKeys());
+        assertEquals(1, oc.signingKeys().size());
+        String sk = oc.signingKeys().get(0);
         assertTrue(Files.isRegularFile(nsc.keyFile(sk)));
+        // as the Go nsc: the generated signing key is named only with --sys
+        assertFalse(r.out().contains(sk), r.out());
+        r = nsc.ok("add", "operator", "-n", "O3", "--generate-signing-key", "--sys");
+        oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O3"))).as(OperatorClaims.class, "an operator");
+        assertTrue(r.out().contains("[ OK ] When running your own nats-server, make sure they run at least version 2.2.0\n"
+                + "[ OK ] created operator signing key: " + oc.signingKeys().get(0) + "\n[ OK ] created system_account: "),
+                r.out());
     }
 
     @Test

@@ -105,9 +105,11 @@ class DescribeTest {
     void outputFile() throws Exception {
         Path f = home.resolve("op.txt");
         Nsc.Result r = nsc.ok("describe", "operator", "-o", f.toString());
-        assertEquals("[ OK ] wrote operator description to \"~/op.txt\"\n", r.err());
+        assertEquals("[ OK ] wrote operator description to `~/op.txt`\n", r.out());
         assertTrue(Files.readString(f).contains("Operator Details"));
-        fails(nsc, "already exists", "describe", "operator", "-o", f.toString());
+        Nsc.Result again = nsc.ok("describe", "operator", "-J", "-o", f.toString());
+        assertEquals("[ OK ] wrote operator description to `~/op.txt`\n", again.out());
+        assertTrue(Files.readString(f).startsWith("{"), "replaced, as by the Go nsc");
         Path raw = home.resolve("op.jwt");
         nsc.ok("describe", "operator", "-R", "-o", raw.toString());
         assertTrue(Files.readString(raw).startsWith("-----BEGIN NATS OPERATOR JWT-----\n"));

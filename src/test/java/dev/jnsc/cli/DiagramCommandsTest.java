@@ -141,15 +141,17 @@ class DiagramCommandsTest {
     }
 
     @Test
-    void toFileNeverOverwrites() throws Exception {
+    void toFileReplacesAnExistingOneAsGoDoes() throws Exception {
         Nsc nsc = new Nsc(home).tutorial();
         String stdout = nsc.ok("generate", "diagram", "object").out();
         Nsc.Result r = nsc.ok("generate", "diagram", "object", "-o", "o.puml");
         assertEquals("", r.out() + r.err());
         assertEquals(stdout, Files.readString(home.resolve("o.puml")) + "\n");
         assertEquals("rw-------", Nsc.mode(home.resolve("o.puml")));
-        fails(nsc, "already exists", "generate", "diagram", "object", "-o", "o.puml");
-        fails(nsc, "already exists", "generate", "diagram", "component", "-o", "o.puml");
+        nsc.ok("generate", "diagram", "component", "-o", "o.puml");
+        assertTrue(Files.readString(home.resolve("o.puml")).contains("component"), "replaced by the component diagram");
+        assertEquals("rw-------", Nsc.mode(home.resolve("o.puml")));
+        fails(nsc, "it is a folder", "generate", "diagram", "object", "-o", ".");
         nsc.ok("generate", "diagram", "component", "--output-file", "c.puml");
         assertTrue(Files.readString(home.resolve("c.puml")).startsWith("@startuml\n"));
     }

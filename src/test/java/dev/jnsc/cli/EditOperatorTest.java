@@ -38,14 +38,14 @@ class EditOperatorTest {
     @Test
     void serviceUrlsAsInTheTutorial() {
         Nsc.Result r = nsc.ok("edit", "operator", "--service-url", "nats://localhost:4222");
-        assertEquals("[ OK ] added service url \"nats://localhost:4222\"\n[ OK ] edited operator \"O\"\n", r.err());
+        assertEquals("[ OK ] added service url \"nats://localhost:4222\"\n[ OK ] edited operator \"O\"\n", r.out());
         assertEquals(List.of("nats://localhost:4222"), op().serviceUrls());
         assertEquals(nsc.nowSeconds(), op().issuedAt());
 
         nsc.ok("edit", "operator", "-n", "tls://a:4222,ws://b:80", "--service-url", "WSS://C:443");
         assertEquals(List.of("nats://localhost:4222", "tls://a:4222", "ws://b:80", "wss://c:443"), op().serviceUrls());
         r = nsc.ok("edit", "operator", "--rm-service-url", "tls://a:4222");
-        assertTrue(r.err().contains("[ OK ] removed service url \"tls://a:4222\""), r.err());
+        assertTrue(r.out().contains("[ OK ] removed service url \"tls://a:4222\""), r.out());
         assertEquals(List.of("nats://localhost:4222", "ws://b:80", "wss://c:443"), op().serviceUrls());
     }
 
@@ -59,12 +59,12 @@ class EditOperatorTest {
     @Test
     void accountServerUrl() {
         Nsc.Result r = nsc.ok("edit", "operator", "--account-jwt-server-url", "http://localhost:9090/jwt/v1");
-        assertTrue(r.err().contains("[ OK ] set account jwt server url to \"http://localhost:9090/jwt/v1\""), r.err());
+        assertTrue(r.out().contains("[ OK ] set account jwt server url to \"http://localhost:9090/jwt/v1\""), r.out());
         assertEquals("http://localhost:9090/jwt/v1", op().accountServerUrl());
         nsc.ok("edit", "operator", "-u", "nats://localhost:4222");
         assertEquals("nats://localhost:4222", op().accountServerUrl());
         r = nsc.ok("edit", "operator", "--rm-account-jwt-server-url");
-        assertTrue(r.err().contains("[ OK ] removed account server url"), r.err());
+        assertTrue(r.out().contains("[ OK ] removed account server url"), r.out());
         assertEquals("", op().accountServerUrl());
         fails(nsc, "account jwt server url \"ftp://x\"", "edit", "operator", "-u", "ftp://x");
     }
@@ -73,7 +73,7 @@ class EditOperatorTest {
     void signingKeys() {
         Nsc.Result r = nsc.ok("edit", "operator", "--sk", "generate");
         String sk = op().signingKeys().get(0);
-        assertTrue(r.err().contains("[ OK ] added signing key \"" + sk + "\""), r.err());
+        assertTrue(r.out().contains("[ OK ] added signing key \"" + sk + "\""), r.out());
         assertTrue(Files.isRegularFile(nsc.keyFile(sk)));
 
         NKey other = NKey.generate(KeyKind.OPERATOR);
@@ -102,8 +102,8 @@ class EditOperatorTest {
     @Test
     void tagsAndTimes() {
         Nsc.Result r = nsc.ok("edit", "operator", "--tag", "Prod,EU", "--expiry", "2027-01-01");
-        assertTrue(r.err().contains("[ OK ] added tag \"prod\""), r.err());
-        assertTrue(r.err().contains("[ OK ] changed jwt expiry to 2027-01-01 00:00:00 UTC"), r.err());
+        assertTrue(r.out().contains("[ OK ] added tag \"prod\""), r.out());
+        assertTrue(r.out().contains("[ OK ] changed jwt expiry to 2027-01-01 00:00:00 UTC"), r.out());
         assertEquals(List.of("eu", "prod"), op().tags()); // sorted, as the Go nsc leaves them
         nsc.ok("edit", "operator", "--rm-tag", "prod", "--expiry", "0", "--start", "1w");
         assertEquals(List.of("eu"), op().tags());

@@ -25,10 +25,17 @@ class GenerateTest {
         assertEquals(stored, nsc.ok("generate", "creds", "-a", "A", "-n", "U").out());
         Path f = home.resolve("u.creds");
         Nsc.Result r = nsc.ok("generate", "creds", "-n", "U", "-o", f.toString());
-        assertEquals("[ OK ] wrote credentials to \"~/u.creds\"\n", r.err());
+        assertEquals("[ OK ] wrote credentials to `~/u.creds`\n", r.out());
+        assertEquals("Success!! - generated `" + f + "`\n", r.err());
         assertEquals(stored, Files.readString(f));
         assertEquals("rw-------", Nsc.mode(f));
-        fails(nsc, "already exists", "generate", "creds", "-n", "U", "-o", f.toString());
+        // scripts write creds again on every run: the Go nsc replaces the file, so does jnsc
+        Files.writeString(f, "old");
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        nsc.ok("generate", "creds", "-n", "U", "-o", f.toString());
+        assertEquals(stored, Files.readString(f));
+        assertEquals("rw-------", Nsc.mode(f));
+        fails(nsc, "it is a folder", "generate", "creds", "-n", "U", "-o", home.toString());
         fails(nsc, "user \"X\" does not exist", "generate", "creds", "-n", "X");
         fails(nsc, "does not exist", "generate", "creds", "-n", "U", "-o", home.resolve("no/dir/u.creds").toString());
     }

@@ -63,15 +63,15 @@ class HonestMessagesTest {
         Files.writeString(nsc.accountJwt("O", "B"), "garbage\n");
 
         Nsc.Result r = nsc.ok("delete", "account", "B", "--rm-creds", "--rm-nkey");
-        assertTrue(r.err().startsWith("[WARN] the JWT of account \"B\" could not be read (cannot load account \"B\" from "),
-                r.err());
-        assertTrue(r.err().contains("); deleting it anyway\n"), r.err());
-        assertTrue(r.err().contains("[ OK ] deleted private key \"" + b.subject() + "\""), r.err());
-        assertTrue(r.err().contains("[ OK ] deleted signing key \"" + sk + "\""), r.err());
-        assertTrue(r.err().contains("[ OK ] deleted account\n[ OK ] deleted account directory\n"), r.err());
-        assertTrue(r.err().endsWith("\"nsc push --prune\" (or \"nsc push -R <account public key>\") removes it from servers"
-                + " with a nats resolver that allows deletes\n"), r.err());
-        assertFalse(r.err().contains("expired account"), "a JWT that cannot be read is not re-signed: " + r.err());
+        assertTrue(r.out().startsWith("[WARN] the JWT of account \"B\" could not be read (cannot load account \"B\" from "),
+                r.out());
+        assertTrue(r.out().contains("); deleting it anyway\n"), r.out());
+        assertTrue(r.out().contains("[ OK ] deleted private key \"" + b.subject() + "\""), r.out());
+        assertTrue(r.out().contains("[ OK ] deleted signing key \"" + sk + "\""), r.out());
+        assertTrue(r.out().contains("[ OK ] deleted account\n[ OK ] deleted account directory\n"), r.out());
+        assertTrue(r.out().endsWith("\"nsc push --prune\" (or \"nsc push -R <account public key>\") removes it from servers"
+                + " with a nats resolver that allows deletes\n"), r.out());
+        assertFalse(r.out().contains("expired account"), "a JWT that cannot be read is not re-signed: " + r.out());
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
         for (String key : new String[] {b.subject(), sk, b1, b2}) {
             assertFalse(Files.exists(nsc.keyFile(key)), key);
@@ -92,7 +92,7 @@ class HonestMessagesTest {
         Files.writeString(nsc.accountJwt("O", "B"), jwt.substring(0, jwt.length() / 2));
 
         Nsc.Result r = nsc.ok("delete", "account", "B");
-        assertTrue(r.err().startsWith("[WARN] the JWT of account \"B\" could not be read"), r.err());
+        assertTrue(r.out().startsWith("[WARN] the JWT of account \"B\" could not be read"), r.out());
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
         assertTrue(Files.isRegularFile(nsc.keyFile(b.subject())));
         assertTrue(Files.isRegularFile(nsc.creds("O", "B", "B1")));
@@ -103,8 +103,8 @@ class HonestMessagesTest {
         accountB();
         Files.copy(nsc.userJwt("O", "A", "U"), nsc.accountJwt("O", "B"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Nsc.Result r = nsc.ok("delete", "account", "-n", "B", "-C");
-        assertTrue(r.err().startsWith("[WARN] the JWT of account \"B\" could not be read (expected an account JWT, found a"
-                + " JWT of type \"user\"); deleting it anyway\n"), r.err());
+        assertTrue(r.out().startsWith("[WARN] the JWT of account \"B\" could not be read (expected an account JWT, found a"
+                + " JWT of type \"user\"); deleting it anyway\n"), r.out());
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
         assertFalse(Files.exists(nsc.creds("O", "B", "B1")));
     }
@@ -119,7 +119,7 @@ class HonestMessagesTest {
         Files.writeString(nsc.accountJwt("O", "B"), "x.y.z");
 
         Nsc.Result r = nsc.ok("delete", "account", "B", "-D");
-        assertTrue(r.err().contains("[WARN] kept the seed of " + a + ": it is a key of account \"A\"\n"), r.err());
+        assertTrue(r.out().contains("[WARN] kept the seed of " + a + ": it is a key of account \"A\"\n"), r.out());
         assertTrue(Files.isRegularFile(nsc.keyFile(a)));
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
     }
@@ -136,18 +136,18 @@ class HonestMessagesTest {
         assertEquals("[ OK ] added tag \"t1\"\n"
                 + "[WARN] the seed of user \"U\" (" + pub + ") is not in the keystore ~/.nkeys: the creds file"
                 + " \"~/.nkeys/creds/O/A/U.creds\" was not updated and still holds the old JWT\n"
-                + "[ OK ] edited user \"U\"\n", r.err());
+                + "[ OK ] edited user \"U\"\n", r.out());
         assertEquals(creds, Nsc.read(nsc.creds("O", "A", "U")));
 
         Files.delete(nsc.creds("O", "A", "U"));
         r = nsc.ok("edit", "user", "U", "--tag", "t2");
-        assertTrue(r.err().contains("[WARN] the seed of user \"U\" (" + pub + ") is not in the keystore ~/.nkeys: no creds"
-                + " file was written\n"), r.err());
+        assertTrue(r.out().contains("[WARN] the seed of user \"U\" (" + pub + ") is not in the keystore ~/.nkeys: no creds"
+                + " file was written\n"), r.out());
         assertFalse(Files.exists(nsc.creds("O", "A", "U")));
 
         Files.move(moved, seed);
         r = nsc.ok("edit", "user", "U", "--tag", "t3");
-        assertFalse(r.err().contains("[WARN]"), r.err());
+        assertFalse(r.out().contains("[WARN]"), r.out());
         assertTrue(Files.isRegularFile(nsc.creds("O", "A", "U")));
     }
 

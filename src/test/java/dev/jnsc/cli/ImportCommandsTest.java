@@ -89,8 +89,8 @@ class ImportCommandsTest {
     @Test
     void publicStreamImportByKey() {
         Nsc.Result r = nsc.ok("add", "import", "-a", "B", "--src-account", a, "--remote-subject", "pub.>");
-        assertEquals("[ OK ] added stream import \"pub.>\"\n", r.err());
-        assertEquals("", r.out());
+        assertEquals("[ OK ] added stream import \"pub.>\"\n", r.out());
+        assertEquals("", r.err());
         List<Import> im = imports("B");
         assertEquals(1, im.size());
         Import i = im.get(0);
@@ -122,7 +122,7 @@ class ImportCommandsTest {
         nsc.ok("add", "import", "-a", "B", "--src-account", a, "--remote-subject", "wild.*.*", "-s", "w.$2.$1");
         Nsc.Result r = nsc.ok("add", "import", "-a", "C", "--src-account", a, "--remote-subject", "acct." + key("C") + ".svc",
                 "--service", "-s", "my.svc");
-        assertEquals("[ OK ] added service import \"acct." + key("C") + ".svc\"\n", r.err(), "the account token is right");
+        assertEquals("[ OK ] added service import \"acct." + key("C") + ".svc\"\n", r.out(), "the account token is right");
         Import help = imports("B").stream().filter(i -> i.subject().equals("help")).findFirst().orElseThrow();
         assertEquals(ExportType.SERVICE, help.type());
         assertTrue(help.share());
@@ -135,10 +135,10 @@ class ImportCommandsTest {
     void anExportTheStoreAccountDoesNotHaveIsAcceptedWithAWarning() {
         Nsc.Result r = nsc.ok("add", "import", "-a", "B", "--src-account", "A", "--remote-subject", "none.x");
         assertEquals("[WARN] account \"A\" has no stream export that contains \"none.x\" - the import takes effect only"
-                + " once it exports it\n[ OK ] added stream import \"none.x\"\n", r.err());
+                + " once it exports it\n[ OK ] added stream import \"none.x\"\n", r.out());
         r = nsc.ok("add", "import", "-a", "B", "--src-account", "A", "--remote-subject", "pub.y", "--service");
-        assertTrue(r.err().startsWith("[WARN] account \"A\" has no service export that contains \"pub.y\" (it has a stream"
-                + " export \"pub.>\": leave out --service)"), r.err());
+        assertTrue(r.out().startsWith("[WARN] account \"A\" has no service export that contains \"pub.y\" (it has a stream"
+                + " export \"pub.>\": leave out --service)"), r.out());
         assertEquals(2, imports("B").size());
     }
 
@@ -146,7 +146,7 @@ class ImportCommandsTest {
     void anAccountOutsideTheStoreIsAcceptedSilently() {
         String outside = NKey.generate(KeyKind.ACCOUNT).publicKey();
         Nsc.Result r = nsc.ok("add", "import", "-a", "B", "--src-account", outside, "--remote-subject", "x.>");
-        assertEquals("[ OK ] added stream import \"x.>\"\n", r.err());
+        assertEquals("[ OK ] added stream import \"x.>\"\n", r.out());
         assertEquals(outside, imports("B").get(0).account());
     }
 
@@ -154,8 +154,8 @@ class ImportCommandsTest {
     void aWrongAccountTokenPositionIsAcceptedWithAWarning() {
         Nsc.Result r = nsc.ok("add", "import", "-a", "B", "--src-account", "A", "--remote-subject", "acct.*.svc",
                 "--service", "-s", "x.*.svc");
-        assertTrue(r.err().startsWith("[WARN] export \"acct.*.svc\" of account \"A\" puts the importing account's key at"
-                + " token 2 of its subject"), r.err());
+        assertTrue(r.out().startsWith("[WARN] export \"acct.*.svc\" of account \"A\" puts the importing account's key at"
+                + " token 2 of its subject"), r.out());
     }
 
     // --- private imports ------------------------------------------------------------------------
@@ -164,7 +164,7 @@ class ImportCommandsTest {
     void privateServiceImportFromATokenFile() {
         Path t = token("svc.>", b);
         Nsc.Result r = nsc.ok("add", "import", "-a", "B", "--token", t.toString());
-        assertEquals("[ OK ] added service import \"svc.>\"\n", r.err());
+        assertEquals("[ OK ] added service import \"svc.>\"\n", r.out());
         Import i = imports("B").get(0);
         assertEquals("svc.>", i.name(), "the name is the activation's");
         assertEquals("svc.>", i.subject());
@@ -190,7 +190,7 @@ class ImportCommandsTest {
     @Test
     void aTokenSignedByASigningKeyNamesTheExporter() {
         Nsc.Result sk = nsc.ok("edit", "account", "A", "--sk", "generate");
-        String skKey = sk.err().replaceAll("(?s).*added signing key \"(A[A-Z2-7]{55})\".*", "$1");
+        String skKey = sk.out().replaceAll("(?s).*added signing key \"(A[A-Z2-7]{55})\".*", "$1");
         Path t = token("svc.a", "B", "-K", skKey);
         nsc.ok("add", "import", "-a", "B", "--token", t.toString(), "-s", "from.sk");
         assertEquals(a, imports("B").get(0).account(), "issuer_account, not the signing key");
@@ -384,7 +384,7 @@ class ImportCommandsTest {
     void deleteTheOnlyImportWithoutSubject() {
         nsc.ok("add", "import", "-a", "B", "--src-account", a, "--remote-subject", "pub.>");
         Nsc.Result r = nsc.ok("delete", "import", "-a", "B");
-        assertEquals("[ OK ] deleted stream import \"pub.>\"\n", r.err());
+        assertEquals("[ OK ] deleted stream import \"pub.>\"\n", r.out());
         assertTrue(imports("B").isEmpty());
     }
 
@@ -401,7 +401,7 @@ class ImportCommandsTest {
         fails(nsc, "no import matching \"help\" found from account " + c, "delete", "import", "-a", "B", "-s", "help",
                 "--src-account", "C");
         Nsc.Result r = nsc.ok("delete", "import", "-a", "B", "-s", "pub.>", "--src-account", "C");
-        assertEquals("[ OK ] deleted stream import \"pub.>\"\n", r.err());
+        assertEquals("[ OK ] deleted stream import \"pub.>\"\n", r.out());
         assertEquals(List.of(a, a), imports("B").stream().map(Import::account).toList());
         nsc.ok("delete", "import", "-a", "B", "--subject", "help");
         assertEquals(List.of("pub.>"), imports("B").stream().map(Import::subject).toList());

@@ -38,7 +38,7 @@ class ListEnvTest {
         String a = pub(nsc.accountJwt("O", "A"));
         String u = pub(nsc.userJwt("O", "A", "U"));
         Nsc.Result r = nsc.ok("list", "keys");
-        assertEquals("", r.out());
+        assertEquals("", r.err());
         String expected = String.join("\n",
                 "╭──────────────────────────────────────────────────────────────────────────────────────────╮",
                 "│                                           Keys                                           │",
@@ -48,11 +48,12 @@ class ListEnvTest {
                 "│ O      │ " + o + " │             │ *      │",
                 "│  A     │ " + a + " │             │ *      │",
                 "│   U    │ " + u + " │             │ *      │",
-                "╰────────┴──────────────────────────────────────────────────────────┴─────────────┴────────╯", "");
-        assertEquals(expected, r.err());
-        assertTrue(nsc.ok("list", "keys", "-o").err().contains(o));
-        assertFalse(nsc.ok("list", "keys", "-o").err().contains(a));
-        assertFalse(nsc.ok("list", "keys", "-u").err().contains(o));
+                "╰────────┴──────────────────────────────────────────────────────────┴─────────────┴────────╯",
+                "[ T ] auth callout encryption target", "", "");
+        assertEquals(expected, r.out());
+        assertTrue(nsc.ok("list", "keys", "-o").out().contains(o));
+        assertFalse(nsc.ok("list", "keys", "-o").out().contains(a));
+        assertFalse(nsc.ok("list", "keys", "-u").out().contains(o));
     }
 
     @Test
@@ -62,19 +63,20 @@ class ListEnvTest {
         String uSeed = Nsc.read(nsc.keyFile(u));
         Files.delete(nsc.keyFile(o));
         Nsc.Result r = nsc.ok("list", "keys", "--show-seeds");
-        assertTrue(r.err().contains("Seeds Keys"), r.err());
-        assertTrue(r.err().contains("│ O      │ " + o + " [!] "), r.err());
-        assertTrue(r.err().contains("│   U    │ " + uSeed + " "), r.err());
-        assertTrue(r.err().endsWith("[ ! ] seed is not stored\n"), r.err());
-        assertTrue(nsc.ok("list", "keys").err().contains("│ O      │ " + o + " │             │        │"));
+        assertTrue(r.out().contains("Seeds Keys"), r.out());
+        assertTrue(r.out().contains("│ O      │ " + o + " [!] "), r.out());
+        assertTrue(r.out().contains("│   U    │ " + uSeed + " "), r.out());
+        assertTrue(r.out().endsWith("╯\n[ ! ] seed is not stored\n[ERR] error reading seed\n"
+                + "[ T ] auth callout encryption target\n\n"), "the Go nsc's legend\n" + r.out());
+        assertTrue(nsc.ok("list", "keys").out().contains("│ O      │ " + o + " │             │        │"));
     }
 
     @Test
     void listKeysAllAccountsAndJson() {
         nsc.ok("add", "account", "B");
         nsc.ok("select", "account", "A");
-        assertFalse(nsc.ok("list", "keys").err().contains(" B "));
-        assertTrue(nsc.ok("list", "keys", "-A").err().contains("│  B "));
+        assertFalse(nsc.ok("list", "keys").out().contains(" B "));
+        assertTrue(nsc.ok("list", "keys", "-A").out().contains("│  B "));
         Object json = Json.parse(nsc.ok("list", "keys", "--json").out());
         List<?> rows = (List<?>) json;
         assertEquals(3, rows.size());

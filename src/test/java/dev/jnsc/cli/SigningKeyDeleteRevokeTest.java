@@ -43,9 +43,10 @@ class SigningKeyDeleteRevokeTest {
         String sk = account("A").signingKeys().get(0).key();
         assertTrue(Files.isRegularFile(nsc.keyFile(sk)));
         assertRow(nsc.ok("describe", "account").out(), "Signing Keys", sk);
-        // two stored keys can sign users of A: the choice must be explicit
-        Nsc.Result r = fails(nsc, "several keys can sign for account \"A\"", "add", "user", "v");
-        assertTrue(r.err().contains(sk), r.err());
+        // two stored keys can sign users of A: as the Go nsc, the identity key does, and the line says so
+        Nsc.Result r = nsc.ok("add", "user", "t");
+        assertEquals(account("A").subject(), user("A", "t").issuer());
+        assertTrue(r.out().contains("[ OK ] signed by account \"A\" with its identity key " + account("A").subject()), r.out());
         nsc.ok("add", "user", "v", "-K", sk);
         assertEquals(sk, user("A", "v").issuer());
         assertEquals(account("A").subject(), user("A", "v").issuerAccount());
@@ -69,7 +70,7 @@ class SigningKeyDeleteRevokeTest {
         String sk = account("A").signingKeys().get(0).key();
         Nsc.Result r = nsc.ok("edit", "signing-key", "--sk", sk, "--role", "service", "--allow-sub", "q",
                 "--allow-pub", "_INBOX.>", "--subs", "5", "--description", "services only");
-        assertTrue(r.err().contains("is now scoped with role \"service\""), r.err());
+        assertTrue(r.out().contains("is now scoped with role \"service\""), r.out());
         SigningKey scoped = account("A").signingKey(sk);
         assertTrue(scoped.isScoped());
         assertEquals("service", scoped.role());
@@ -108,7 +109,7 @@ class SigningKeyDeleteRevokeTest {
                 "--require-signing-keys");
         nsc.ok("edit", "user", "U", "--tag", "t", "-K", ask);
         Nsc.Result r = nsc.ok("edit", "operator", "--require-signing-keys");
-        assertTrue(r.err().contains("strict signing key usage set to: true"), r.err());
+        assertTrue(r.out().contains("strict signing key usage set to: true"), r.out());
         assertRow(nsc.ok("describe", "operator").out(), "Require Signing Keys", "true");
         // now the identity keys may no longer sign
         nsc.ok("add", "account", "B");
@@ -122,7 +123,7 @@ class SigningKeyDeleteRevokeTest {
         nsc.ok("add", "user", "w");
         String v = user("A", "v").subject();
         Nsc.Result r = nsc.ok("delete", "user", "-n", "v", "-n", "w", "--revoke", "-C", "-D");
-        assertTrue(r.err().contains("[ OK ] deleted user \"v\"") && r.err().contains("[ OK ] revoked user \"v\""), r.err());
+        assertTrue(r.out().contains("[ OK ] deleted user \"v\"") && r.out().contains("[ OK ] revoked user \"v\""), r.out());
         assertFalse(Files.exists(nsc.userJwt("O", "A", "v")));
         assertFalse(Files.exists(nsc.creds("O", "A", "v")));
         assertFalse(Files.exists(nsc.keyFile(v)));
@@ -144,7 +145,7 @@ class SigningKeyDeleteRevokeTest {
         String b = account("B").subject();
         String v = user("B", "V").subject();
         Nsc.Result r = nsc.ok("delete", "account", "B", "-C", "-D");
-        assertTrue(r.err().contains("[ OK ] expired account \"B\"\n"), r.err());
+        assertTrue(r.out().contains("[ OK ] expired account \"B\"\n"), r.out());
         assertFalse(Files.exists(nsc.stores().resolve("O/accounts/B")));
         assertFalse(Files.exists(nsc.keystore().resolve("creds/O/B")));
         assertFalse(Files.exists(nsc.keyFile(b)) || Files.exists(nsc.keyFile(v)));
@@ -156,11 +157,11 @@ class SigningKeyDeleteRevokeTest {
     void revocations() {
         String u = user("A", "U").subject();
         Nsc.Result r = nsc.ok("revocations", "add-user", "-n", "U");
-        assertTrue(r.err().contains("revoked user \"U\" (" + u + ") issued before 2026-01-02 03:04:05 UTC"), r.err());
+        assertTrue(r.out().contains("revoked user \"U\" (" + u + ") issued before 2026-01-02 03:04:05 UTC"), r.out());
         assertEquals(nsc.nowSeconds(), account("A").revocations().get(u));
         nsc.ok("revocations", "add_user", "-u", "*", "--at", "2026-01-01T00:00:00Z");
         assertEquals(java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond(), account("A").revocations().get("*"));
-        String list = nsc.ok("revocations", "list-users").err();
+        String list = nsc.ok("revocations", "list-users").out();
         assertTrue(list.contains(u) && list.contains("Revoked Users"), list);
         nsc.ok("revocations", "delete-user", "-u", u);
         assertFalse(account("A").revocations().containsKey(u));

@@ -31,8 +31,6 @@ class DifferentialIT {
     /** Differences of the identity commands still to be matched (issue 9), shared by the cases below. */
     static Map<String, String> identityGaps() {
         Map<String, String> known = new LinkedHashMap<>();
-        known.put("cfg/nsc.json differs", "issue 9: the Go nsc records store_root and its update-check setting");
-        known.put("keys/.gitignore differs", "issue 9: the Go nsc's .gitignore has other comments");
         return known;
     }
 

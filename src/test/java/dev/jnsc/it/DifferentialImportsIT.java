@@ -39,11 +39,9 @@ class DifferentialImportsIT {
         d = new Differential(ref, Executable.path(), dir);
     }
 
-    /** The identity gaps, and one more that shows in stores without users. */
+    /** The identity gaps of {@link DifferentialIT}. */
     static Map<String, String> gaps() {
         Map<String, String> known = DifferentialIT.identityGaps();
-        known.put("only go wrote keys/creds", "issue 9: the Go nsc makes the (empty) creds folder before any user has"
-                + " creds; jnsc makes it with the first creds file");
         return known;
     }
 

@@ -46,14 +46,9 @@ class DifferentialMappingsIT {
         d.run("add", "account", "A");
     }
 
-    /**
-     * The identity gaps of {@link DifferentialIT}, and the creds folder, which the Go nsc makes with
-     * the first account (jnsc with the first creds file): known while no user was added.
-     */
+    /** The identity gaps of {@link DifferentialIT}. */
     static Map<String, String> gaps() {
         Map<String, String> known = DifferentialIT.identityGaps();
-        known.put("only go wrote keys/creds", "issue 9: the Go nsc makes the creds folder with the first account, jnsc"
-                + " with the first creds file");
         return known;
     }
 
@@ -236,7 +231,6 @@ class DifferentialMappingsIT {
         d.run("add", "user", "U");
         d.run("add", "mapping", "-f", "a", "-t", "b");
         Map<String, String> known = validateBoth(0, "-A");
-        known.remove("only go wrote keys/creds");
         d.assertOnly(known);
     }
 
@@ -255,7 +249,6 @@ class DifferentialMappingsIT {
                 s -> seed(s, claims(accountJwt(s, "A"), AccountClaims.class).signingKeys().get(0).key()),
                 u -> u.issuerAccount(""));
         Map<String, String> known = validateBoth(1, "-a", "A");
-        known.remove("only go wrote keys/creds");
         rewrite(s -> accountJwt(s, "A"), AccountClaims.class, DifferentialMappingsIT::operatorKey,
                 a -> a.signingKeys().clear());
         d.run("validate", "-a", "A");

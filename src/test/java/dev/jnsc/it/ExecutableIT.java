@@ -58,7 +58,7 @@ class ExecutableIT {
         assertEquals(0, run(link, elsewhere, Map.of(), "add", "account", "A").code());
         Run u = run(link, elsewhere, Map.of(), "add", "user", "U");
         assertEquals(0, u.code(), u.toString());
-        assertTrue(u.err().contains("[ OK ] generated user creds file \"~/.nkeys/creds/O/A/U.creds\""), u.err());
+        assertTrue(u.out().contains("[ OK ] generated user creds file `~/.nkeys/creds/O/A/U.creds`"), u.out());
         Run d = run(link, elsewhere, Map.of(), "describe", "operator");
         assertEquals(0, d.code(), d.toString());
         assertTrue(d.out().contains("│ Operator Service URLs │ nats://localhost:4222"), d.out());

@@ -45,10 +45,10 @@ class GeneratedConfigTest {
         assertEquals(sys.subject(), user.issuerAccount());
         assertEquals(2, sys.exports().size());
         assertTrue(Files.isRegularFile(nsc.creds("O", "SYS", "sys")));
-        assertTrue(r.err().contains("[ OK ] created system_account: name:SYS id:" + sys.subject()), r.err());
-        assertTrue(r.err().contains("[ OK ] created system account user: name:sys id:" + user.subject()), r.err());
-        assertTrue(r.err().contains("[ OK ] system account user creds file stored in \"~/.nkeys/creds/O/SYS/sys.creds\""),
-                r.err());
+        assertTrue(r.out().contains("[ OK ] created system_account: name:SYS id:" + sys.subject()), r.out());
+        assertTrue(r.out().contains("[ OK ] created system account user: name:sys id:" + user.subject()), r.out());
+        assertTrue(r.out().contains("[ OK ] system account user creds file stored in `~/.nkeys/creds/O/SYS/sys.creds`"),
+                r.out());
         String d = nsc.ok("describe", "operator").out();
         assertTrue(d.contains("│ System Account       │ " + sys.subject() + " / SYS │"), d);
     }
@@ -58,7 +58,7 @@ class GeneratedConfigTest {
         Nsc nsc = new Nsc(home).tutorial();
         String a = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).claims().subject();
         Nsc.Result r = nsc.ok("edit", "operator", "--system-account", "A");
-        assertTrue(r.err().contains("[ OK ] set system account \"" + a + "\""), r.err());
+        assertTrue(r.out().contains("[ OK ] set system account \"" + a + "\""), r.out());
         assertEquals(a, Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "o").systemAccount());
         nsc.ok("add", "account", "S2");
         String s2 = Jwt.decode(Nsc.read(nsc.accountJwt("O", "S2"))).claims().subject();
@@ -78,7 +78,7 @@ class GeneratedConfigTest {
         assertTrue(config.contains("\nresolver: MEMORY\n") && config.contains("// Account \"A\""), config);
         Path file = home.resolve("server.conf");
         Nsc.Result w = nsc.ok("generate", "config", "--mem-resolver", "--config-file", file.toString());
-        assertEquals("[ OK ] wrote server configuration to \"~/server.conf\"\n", w.err());
+        assertEquals("[ OK ] wrote server configuration to `~/server.conf`\n", w.out());
         assertEquals(config, Files.readString(file));
         fails(nsc, "already exists - use --force", "generate", "config", "--mem-resolver", "--config-file", file.toString());
         nsc.ok("generate", "config", "--mem-resolver", "--config-file", file.toString(), "--force");
@@ -127,7 +127,7 @@ class GeneratedConfigTest {
     void editUserPermissions() {
         Nsc nsc = new Nsc(home).tutorial();
         Nsc.Result r = nsc.ok("edit", "user", "U", "--allow-pub", "a.>", "--deny-sub", "b", "--tag", "T1");
-        assertTrue(r.err().contains("[ OK ] added pub \"a.>\"") && r.err().contains("[ OK ] edited user \"U\""), r.err());
+        assertTrue(r.out().contains("[ OK ] added pub \"a.>\"") && r.out().contains("[ OK ] edited user \"U\""), r.out());
         UserClaims u = Jwt.decode(Nsc.read(nsc.userJwt("O", "A", "U"))).as(UserClaims.class, "a user");
         assertEquals(java.util.List.of("a.>"), u.permissions().pub().allow());
         assertEquals(java.util.List.of("b"), u.permissions().sub().deny());

@@ -53,9 +53,9 @@ class NatsResolverPushTest {
             assertConnectFails(server, nsc.creds("O", "A", "U"));
             nsc.ok("edit", "operator", "--account-jwt-server-url", server.url());
             Nsc.Result push = nsc.ok("push", "-A");
-            assertTrue(push.err().contains("[ OK ] pushed \"A\" to nats-server n1: jwt updated"), push.err());
-            assertTrue(push.err().contains("[ OK ] pushed \"B\" to nats-server n1: jwt updated"), push.err());
-            assertTrue(push.err().contains("[ OK ] pushed 3 accounts to 1 nats-server"), push.err());
+            assertTrue(push.out().contains("[ OK ] pushed \"A\" to nats-server n1: jwt updated"), push.out());
+            assertTrue(push.out().contains("[ OK ] pushed \"B\" to nats-server n1: jwt updated"), push.out());
+            assertTrue(push.out().contains("[ OK ] pushed 3 accounts to 1 nats-server"), push.out());
             try (Connection nc = GeneratedConfigTest.connect(server.url(), nsc.creds("O", "A", "U"))) {
                 assertEquals(Connection.Status.CONNECTED, nc.getStatus());
             }
@@ -64,19 +64,19 @@ class NatsResolverPushTest {
             String aJwt = Nsc.read(nsc.accountJwt("O", "A"));
             deleteTree(nsc.stores().resolve("O/accounts/A"));
             Nsc.Result pull = nsc.ok("pull", "-A");
-            assertTrue(pull.err().contains("pulled new account \"A\""), pull.err());
+            assertTrue(pull.out().contains("pulled new account \"A\""), pull.out());
             assertEquals(aJwt, Nsc.read(nsc.accountJwt("O", "A")));
-            assertTrue(pull.err().contains("[ OK ] pulled \"B\""), pull.err());
+            assertTrue(pull.out().contains("[ OK ] pulled \"B\""), pull.out());
 
             // diff and prune: B deleted locally is deleted on the server
             String b = Jwt.decode(Nsc.read(nsc.accountJwt("O", "B"))).claims().subject();
             deleteTree(nsc.stores().resolve("O/accounts/B"));
             Nsc.Result diff = nsc.ok("push", "--diff");
-            assertTrue(diff.err().contains("only on the nats-servers: " + b + " (n1)"), diff.err());
+            assertTrue(diff.out().contains("only on the nats-servers: " + b + " (n1)"), diff.out());
             Nsc.Result prune = nsc.ok("push", "--prune");
-            assertTrue(prune.err().contains("deleted " + b + " on nats-server n1"), prune.err());
+            assertTrue(prune.out().contains("deleted " + b + " on nats-server n1"), prune.out());
             assertTrue(Files.exists(conf.getParent().resolve("jwt/" + b + ".jwt.deleted")), "2.9 renames deleted JWTs");
-            assertTrue(nsc.ok("push", "--diff").err().contains("hold the accounts of the local store and no others"));
+            assertTrue(nsc.ok("push", "--diff").out().contains("hold the accounts of the local store and no others"));
         }
     }
 
@@ -88,14 +88,14 @@ class NatsResolverPushTest {
         try (NatsServer server = NatsServer.startWithConfigFile(conf, conf.getParent())) {
             nsc.ok("edit", "operator", "-u", server.url());
             Nsc.Result one = nsc.ok("push", "-a", "A");
-            assertTrue(one.err().contains("[ OK ] pushed \"A\" to nats-server n1"), one.err());
-            assertFalse(one.err().contains("\"B\""), one.err());
+            assertTrue(one.out().contains("[ OK ] pushed \"A\" to nats-server n1"), one.out());
+            assertFalse(one.out().contains("\"B\""), one.out());
             // prune is refused by a server without allow_delete: reported, exit 1
             deleteTree(nsc.stores().resolve("O/accounts/B"));
             nsc.ok("push", "-a", "SYS");
             Nsc.Result prune = nsc.run("push", "--prune");
             assertEquals(0, prune.code(), prune.toString());
-            assertTrue(prune.err().contains("nothing to prune") || prune.err().contains("delete"), prune.err());
+            assertTrue(prune.out().contains("nothing to prune") || prune.out().contains("delete"), prune.out());
         }
         fails(nsc, "cannot connect to nats://127.0.0.1:", "push", "-A", "-u", "nats://127.0.0.1:" + NatsServer.freePort());
         fails(nsc, "need a nats resolver", "push", "--prune", "-u", "http://127.0.0.1:1/jwt/v1");
@@ -130,10 +130,10 @@ class NatsResolverPushTest {
             nsc.ok("edit", "operator", "-u", servers.get(0).url());
             Nsc.Result push = nsc.ok("push", "-A", "--timeout", "5");
             for (String account : new String[] {"A", "B", "SYS"}) {
-                assertTrue(push.err().contains("[ OK ] pushed \"" + account + "\" to nats-servers n1, n2, n3: jwt updated"),
-                        push.err());
+                assertTrue(push.out().contains("[ OK ] pushed \"" + account + "\" to nats-servers n1, n2, n3: jwt updated"),
+                        push.out());
             }
-            assertTrue(push.err().contains("[ OK ] pushed 3 accounts to 3 nats-servers"), push.err());
+            assertTrue(push.out().contains("[ OK ] pushed 3 accounts to 3 nats-servers"), push.out());
             for (NatsServer s : servers) {
                 try (Connection nc = GeneratedConfigTest.connect(s.url(), nsc.creds("O", "B", "V"))) {
                     assertEquals(Connection.Status.CONNECTED, nc.getStatus());

@@ -100,7 +100,7 @@ class ActivationServerTest {
 
     @Test
     void aSigningKeyOfTheStoredAccountMaySign() {
-        String sk = nsc.ok("edit", "account", "A", "--sk", "generate").err()
+        String sk = nsc.ok("edit", "account", "A", "--sk", "generate").out()
                 .replaceAll("(?s).*added signing key \"(A[A-Z2-7]{55})\".*", "$1");
         NKey skKey = Signing.stored(nsc, sk);
         String token = activation(skKey, a, b, ExportType.STREAM, "feed.x", NOW, 0);

@@ -30,8 +30,8 @@ class HttpPushTest {
             nsc.ok("edit", "operator", "--account-jwt-server-url", server.server.url() + "/jwt/v1");
             Nsc.Result push = nsc.ok("push", "-A");
             for (String a : new String[] {"A", "B", "SYS"}) {
-                assertTrue(push.err().contains("[ OK ] pushed \"" + a + "\" to account server " + server.server.url()
-                        + "/jwt/v1"), push.err());
+                assertTrue(push.out().contains("[ OK ] pushed \"" + a + "\" to account server " + server.server.url()
+                        + "/jwt/v1"), push.out());
                 String jwt = Nsc.read(nsc.accountJwt("O", a));
                 String key = Jwt.decode(jwt).claims().subject();
                 HttpResponse<String> get = server.http.get("/jwt/v1/accounts/" + key);
@@ -41,7 +41,7 @@ class HttpPushTest {
 
             // pull -a brings a changed server copy back; the local newer copy is kept without --overwrite-newer
             Nsc.Result pull = nsc.ok("pull", "-a", "A");
-            assertTrue(pull.err().contains("[ OK ] pulled \"A\""), pull.err());
+            assertTrue(pull.out().contains("[ OK ] pulled \"A\""), pull.out());
 
             // an account of another operator is refused with the reason and not stored
             Nsc other = new Nsc(home.resolve("other")).realClock();
