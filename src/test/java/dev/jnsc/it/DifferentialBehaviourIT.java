@@ -67,7 +67,6 @@ class DifferentialBehaviourIT {
         Map<String, String> known = DifferentialIT.identityGaps();
         known.put("only go wrote keys/keys/A/**/?A.nk", "the Go nsc stores a new account key before refusing an account"
                 + " that exists; jnsc changes nothing when it refuses");
-        known.put("stores/O/accounts/A/A.jwt differs", "issue 9: the Go nsc writes the JetStream defaults on account edits");
         d.assertOnly(known);
     }
 }

@@ -24,6 +24,9 @@ class JnatsInteropTest {
     @Test
     void jnatsVerifiesOurSignaturesAndDerivesOurPublicKeys() throws Exception {
         for (KeyKind kind : KeyKind.values()) {
+            if (kind == KeyKind.CURVE) {
+                continue; // jnats' NKey has no curve (X25519) keys; they never sign (NKeyTest checks them against Go's)
+            }
             NKey ours = NKey.generate(kind);
             char[] seed = ours.seed();
             io.nats.client.NKey theirs = io.nats.client.NKey.fromSeed(seed);
