@@ -2,6 +2,7 @@ package dev.jnsc.cli;
 
 import dev.jnsc.ops.InitOps;
 import dev.jnsc.ops.Workspace;
+import java.io.PrintWriter;
 
 /** init: operator, system account, account and user in one step (nsc's cmd/init.go). */
 final class InitCommand extends Leaf {
@@ -37,10 +38,12 @@ final class InitCommand extends Leaf {
         }
         InitOps.Result r = InitOps.init(cli.writer(), new InitOps.Init(name, a.str("--url"), a.str("--remote-operator")));
         int code = cli.report(r.report());
+        // the hint follows the report's lines, on stdout as the Go nsc prints it
+        PrintWriter w = code == 0 ? cli.out : cli.err;
         for (String line : r.hint()) {
-            cli.err.println("> " + line);
+            w.println("> " + line);
         }
-        cli.err.flush();
+        w.flush();
         return code;
     }
 }

@@ -67,7 +67,7 @@ class DeleteAccountTest {
                 + "[ OK ] expired account \"B\"\n"
                 + "[ OK ] deleted account\n"
                 + "[ OK ] deleted account directory\n"
-                + pruneLine("B", keyB), r.err());
+                + pruneLine("B", keyB), r.out());
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
         // creds and seeds stay without -C and -D
         assertTrue(Files.exists(nsc.creds("O", "B", "u1")) && Files.exists(nsc.keyFile(u1)) && Files.exists(nsc.keyFile(keyB)));
@@ -78,15 +78,15 @@ class DeleteAccountTest {
     void revokeFalseAndAUserAlreadyRevoked() {
         nsc.ok("revocations", "add-user", "-a", "B", "-n", "u2");
         Nsc.Result r = nsc.ok("delete", "account", "B");
-        assertTrue(r.err().contains("[ OK ] user u2 [" + u2 + "]:\n       [ OK ] user is already revoked\n"), r.err());
+        assertTrue(r.out().contains("[ OK ] user u2 [" + u2 + "]:\n       [ OK ] user is already revoked\n"), r.out());
 
         nsc.ok("add", "account", "C");
         nsc.ok("add", "user", "w", "-a", "C");
         String w = Signing.subject(Nsc.read(nsc.userJwt("O", "C", "w")));
         for (String off : List.of("--revoke=false", "-R=false")) {
             Nsc.Result n = nsc.ok("delete", "account", "C", off);
-            assertTrue(n.err().startsWith("[ OK ] user w [" + w + "]:\n       [ OK ] user deleted\n[ OK ] expired account \"C\"\n"),
-                    n.err());
+            assertTrue(n.out().startsWith("[ OK ] user w [" + w + "]:\n       [ OK ] user deleted\n[ OK ] expired account \"C\"\n"),
+                    n.out());
             nsc.ok("add", "account", "C");
             nsc.ok("add", "user", "w", "-a", "C");
             w = Signing.subject(Nsc.read(nsc.userJwt("O", "C", "w")));
@@ -115,7 +115,7 @@ class DeleteAccountTest {
                 + "[ OK ] deleted private key \"" + keyB + "\"\n"
                 + "[ OK ] deleted account\n"
                 + "[ OK ] deleted account directory\n"
-                + pruneLine("B", keyB), r.err());
+                + pruneLine("B", keyB), r.out());
         for (String k : List.of(u1, sk, keyB)) {
             assertFalse(Files.exists(nsc.keyFile(k)), k);
         }
@@ -136,14 +136,14 @@ class DeleteAccountTest {
         fails(nsc, op, "delete", "account", "B");
         // -K names it
         Nsc.Result r = nsc.ok("delete", "account", "B", "-K", aside.toString());
-        assertTrue(r.err().contains("[ OK ] expired account \"B\""), r.err());
+        assertTrue(r.out().contains("[ OK ] expired account \"B\""), r.out());
     }
 
     @Test
     void theCurrentAccountCanBeDeletedWithoutAName() {
         nsc.ok("env", "-a", "B");
         Nsc.Result r = nsc.ok("delete", "account");
-        assertTrue(r.err().contains("[ OK ] expired account \"B\""), r.err());
+        assertTrue(r.out().contains("[ OK ] expired account \"B\""), r.out());
         assertFalse(Files.exists(nsc.accountJwt("O", "B").getParent()));
     }
 
@@ -161,10 +161,10 @@ class DeleteAccountTest {
         // no account server URL: deleted with the Go nsc's warning
         nsc.ok("add", "account", "C");
         Nsc.Result c = nsc.ok("delete", "account", "C", "-F");
-        assertTrue(c.err().contains("[WARN] unable to push to \"O\" - operator doesn't set an account server url or manual"
+        assertTrue(c.out().contains("[WARN] unable to push to \"O\" - operator doesn't set an account server url or manual"
                 + " exchange necessary\n[WARN] perform push/pull again or exchange self-signed JWT manually\n"
-                + "[ OK ] expired account \"C\"\n"), c.err());
-        assertFalse(c.err().contains("push --prune"), c.err());
+                + "[ OK ] expired account \"C\"\n"), c.out());
+        assertFalse(c.out().contains("push --prune"), c.out());
 
         Clock clock = Clock.fixed(Nsc.START, ZoneOffset.UTC);
         List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -174,8 +174,8 @@ class DeleteAccountTest {
             markManaged();
             nsc.advance(java.time.Duration.ofSeconds(5));
             Nsc.Result r = nsc.ok("delete", "account", "B", "--force");
-            assertTrue(r.err().contains("[ OK ] pushed the expired account JWT to " + server.url() + "/jwt/v1\n"
-                    + "[ OK ] expired account \"B\"\n"), r.err());
+            assertTrue(r.out().contains("[ OK ] pushed the expired account JWT to " + server.url() + "/jwt/v1\n"
+                    + "[ OK ] expired account \"B\"\n"), r.out());
             String pushed = Files.readString(home.resolve("jwts").resolve(keyB + ".jwt"));
             AccountClaims ac = Jwt.decode(pushed).as(AccountClaims.class, "an account");
             assertEquals(nsc.nowSeconds() + 60, ac.expires());

@@ -74,7 +74,7 @@ class DiagramCommandsTest {
         nsc.ok("edit", "account", "A", "--conns", "10", "--js-mem-storage", "1G", "--js-disk-storage", "-1",
                 "--allow-pub", "x.>", "--deny-sub", "secret.>", "--description",
                 "The A account, which exports the orders stream", "--info-url", "https://example.com/a");
-        nsc.ok("edit", "user", "U", "--allow-pub", "a.>,b", "--allow-pub-response", "3", "--response-ttl", "5s",
+        nsc.ok("edit", "user", "U", "--allow-pub", "a.>,b", "--allow-pub-response=3", "--response-ttl", "5s",
                 "--source-network", "10.0.0.0/8", "--time", "08:00:00-17:00:00", "--locale", "UTC", "--tag", "t1,t2",
                 "--subs", "10");
         String a = subject(nsc.accountJwt("O", "A"));

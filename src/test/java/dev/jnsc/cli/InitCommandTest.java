@@ -46,7 +46,7 @@ class InitCommandTest {
         UserClaims sysUser = claims(nsc.userJwt("demo", "SYS", "sys"), UserClaims.class);
         UserClaims uc = claims(nsc.userJwt("demo", "demo", "demo"), UserClaims.class);
 
-        assertEquals("", r.out());
+        assertEquals("", r.err());
         assertEquals("[ OK ] created operator demo\n"
                 + "[ OK ] created system_account: name:SYS id:" + sys.subject() + "\n"
                 + "[ OK ] created system account user: name:sys id:" + sysUser.subject() + "\n"
@@ -58,7 +58,7 @@ class InitCommandTest {
                 + "> to run a local server using this configuration, enter:\n"
                 + ">   nsc generate config --mem-resolver --config-file <path/server.conf>\n"
                 + "> then start a nats-server using the generated config:\n"
-                + ">   nats-server -c <path/server.conf>\n", r.err());
+                + ">   nats-server -c <path/server.conf>\n", r.out());
 
         // the operator: self-signed, the local service URL, SYS as system account, no signing keys
         assertEquals("demo", oc.name());
@@ -108,7 +108,7 @@ class InitCommandTest {
         Nsc nsc = new Nsc(home).env("NSC_HOME", null);
         Path dir = home.resolve("projects/nats");
         Nsc.Result r = nsc.ok("init", "--name", "demo", "--dir", "projects/nats");
-        assertTrue(r.err().contains("[ OK ] project jwt files created in `~/projects/nats`\n"), r::toString);
+        assertTrue(r.out().contains("[ OK ] project jwt files created in `~/projects/nats`\n"), r::toString);
         assertTrue(Files.isRegularFile(dir.resolve("demo/demo.jwt")));
         assertTrue(Files.isRegularFile(dir.resolve("demo/accounts/demo/users/demo.jwt")));
         assertEquals("rwx------", Nsc.mode(dir.resolve("demo")));
@@ -232,7 +232,7 @@ class InitCommandTest {
                     + "[ OK ] created account team\n"
                     + "[ OK ] created user \"team\"\n"
                     + "[ OK ] project jwt files created in `~/.nsc/nats`\n"
-                    + "[ OK ] user creds file stored in `~/.nkeys/creds/remote/team/team.creds`\n", r.err());
+                    + "[ OK ] user creds file stored in `~/.nkeys/creds/remote/team/team.creds`\n", r.out());
             assertEquals(token, Nsc.read(nsc.operatorJwt("remote")), "the operator JWT as served");
             Map<String, Object> marker = Json.parseObject(Nsc.read(nsc.stores().resolve("remote/.nsc")).getBytes());
             assertEquals(Boolean.TRUE, marker.get("managed"));
@@ -270,7 +270,7 @@ class InitCommandTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1/operator";
             Nsc nsc = new Nsc(home);
             Nsc.Result r = nsc.ok("init", "-n", "team", "-u", url);
-            assertTrue(r.err().contains("[WARN] error pushing account \"team\" to http://127.0.0.1:" + port
+            assertTrue(r.out().contains("[WARN] error pushing account \"team\" to http://127.0.0.1:" + port
                     + "/jwt/v1: cannot reach http://127.0.0.1:" + port + "/jwt/v1: connection refused - perform push/pull"
                     + " again or exchange self-signed JWT manually\n"), r::toString);
             AccountClaims ac = claims(nsc.accountJwt("remote", "team"), AccountClaims.class);
@@ -280,7 +280,7 @@ class InitCommandTest {
             body.set(remoteOperator(otherHome.resolve("nats"), "nats://127.0.0.1:4222"));
             Nsc second = new Nsc(home.resolve("second"));
             r = second.ok("init", "-n", "team", "-u", url);
-            assertTrue(r.err().contains("[WARN] unable to push to \"remote\" - operator doesn't set an account server"
+            assertTrue(r.out().contains("[WARN] unable to push to \"remote\" - operator doesn't set an account server"
                     + " url or manual exchange necessary"), r::toString);
         } finally {
             server.stop(0);
@@ -303,9 +303,9 @@ class InitCommandTest {
                         dev.jnsc.resolver.ClaimsNotifier.NONE, java.time.Clock.systemUTC(), log::add)).start()) {
             Nsc nsc = new Nsc(home).realClock();
             Nsc.Result r = nsc.ok("init", "-n", "team", "-u", base + "/operator");
-            assertTrue(r.err().startsWith("[ OK ] add managed operator remote\n[WARN] error pushing account \"team\" to "
+            assertTrue(r.out().startsWith("[ OK ] add managed operator remote\n[WARN] error pushing account \"team\" to "
                     + base + ": 400 "), r::toString);
-            assertTrue(r.err().contains("must be signed by operator"), r::toString);
+            assertTrue(r.out().contains("must be signed by operator"), r::toString);
             AccountClaims ac = claims(nsc.accountJwt("remote", "team"), AccountClaims.class);
             assertEquals(ac.subject(), ac.issuer(), "the self-signed JWT is kept");
             assertTrue(log.stream().anyMatch(l -> l.contains("GET /jwt/v1/operator 200")), log::toString);

@@ -74,7 +74,7 @@ class KeyTransferCommandsTest {
         nsc.ok("env", "-a", "A");
         Nsc.Result r = nsc.ok("export", "keys", "--dir", "out");
         assertEquals("[ OK ] exported \"" + o + "\"\n[ OK ] exported \"" + a + "\"\n[ OK ] exported \"" + u + "\"\n",
-                r.err());
+                r.out());
         assertEquals(new TreeSet<>(List.of(o + ".nk", a + ".nk", u + ".nk")), files(out()));
         assertEquals("rwx------", Nsc.mode(out()));
         for (String k : List.of(o, a, u)) {
@@ -104,8 +104,10 @@ class KeyTransferCommandsTest {
         assertEquals(new TreeSet<>(List.of(v + ".nk")), files(home.resolve("o5")), "the filter ignores case");
         Nsc.Result all = nsc.ok("export", "keys", "-d", "o6", "--all");
         assertEquals(new TreeSet<>(List.of(o + ".nk", a + ".nk", u + ".nk", b + ".nk", v + ".nk")), files(home.resolve("o6")));
-        assertTrue(all.err().indexOf(a) < all.err().indexOf(u) && all.err().indexOf(u) < all.err().indexOf(b),
-                "the Go nsc's order: operator, then each account followed by its users\n" + all.err());
+        String lines = all.out();
+        assertTrue(lines.indexOf(o) >= 0 && lines.indexOf(o) < lines.indexOf(a) && lines.indexOf(a) < lines.indexOf(u)
+                && lines.indexOf(u) < lines.indexOf(b) && lines.indexOf(b) < lines.indexOf(v),
+                "the Go nsc's order: operator, then each account followed by its users\n" + lines);
     }
 
     @Test
@@ -122,8 +124,8 @@ class KeyTransferCommandsTest {
     @Test
     void includeJwtsWritesEachEntitysJwtUnderItsKey() throws Exception {
         Nsc.Result r = nsc.ok("export", "keys", "-d", "out", "--include-jwts");
-        assertTrue(r.err().endsWith("[ OK ] exported \"" + a + ".jwt (A)\"\n[ OK ] exported \"" + u + ".jwt (U)\"\n"),
-                r.err());
+        assertTrue(r.out().endsWith("[ OK ] exported \"" + a + ".jwt (A)\"\n[ OK ] exported \"" + u + ".jwt (U)\"\n"),
+                r.out());
         assertEquals(Nsc.read(nsc.operatorJwt("O")), Nsc.read(out().resolve(o + ".jwt")));
         assertEquals(Nsc.read(nsc.accountJwt("O", "A")), Nsc.read(out().resolve(a + ".jwt")));
         assertEquals(Nsc.read(nsc.userJwt("O", "A", "U")), Nsc.read(out().resolve(u + ".jwt")));
@@ -142,7 +144,7 @@ class KeyTransferCommandsTest {
     void removeMovesTheSeedsInOneCommit() throws Exception {
         Path shard = nsc.keyFile(u).getParent();
         Nsc.Result r = nsc.ok("export", "keys", "-d", "out", "-u", "-R");
-        assertEquals("[ OK ] moved \"" + u + "\"\n", r.err());
+        assertEquals("[ OK ] moved \"" + u + "\"\n", r.out());
         assertFalse(Files.exists(nsc.keyFile(u)));
         assertFalse(Files.exists(shard), "the emptied shard folder goes, as in the Go nsc");
         assertEquals(u, NKey.fromSeed(Nsc.read(out().resolve(u + ".nk"))).publicKey());
@@ -178,7 +180,7 @@ class KeyTransferCommandsTest {
     void missingSeedIsSkippedWithAWarning() throws Exception {
         Files.delete(nsc.keyFile(u));
         Nsc.Result r = nsc.ok("export", "keys", "-d", "out", "-u");
-        assertEquals("[WARN] skipped \"" + u + "\" - no seed available\n", r.err());
+        assertEquals("[WARN] skipped \"" + u + "\" - no seed available\n", r.out());
     }
 
     @Test
@@ -202,7 +204,7 @@ class KeyTransferCommandsTest {
         nsc.ok("export", "keys", "-d", "out");
         Nsc other = other("other");
         Nsc.Result r = other.ok("import", "keys", "--dir", out().toString());
-        TreeSet<String> lines = new TreeSet<>(r.err().lines().toList());
+        TreeSet<String> lines = new TreeSet<>(r.out().lines().toList());
         assertEquals(new TreeSet<>(List.of("[ OK ] " + o + " was added to the keystore",
                 "[ OK ] " + a + " was added to the keystore", "[ OK ] " + u + " was added to the keystore")), lines);
         for (String k : List.of(o, a, u)) {

@@ -101,8 +101,8 @@ class LoadCommandTest {
         assertEquals("rw-------", Nsc.mode(creds));
         assertEquals("[ OK ] generated and stored user key \"" + user.subject() + "\"\n"
                 + "[ OK ] generated and stored user credentials at \"" + creds + "\"\n"
-                + "[ OK ] loaded operator \"O\", account \"A\" and user \"default\"\n", r.err());
-        assertFalse(r.err().contains(accountSeed));
+                + "[ OK ] loaded operator \"O\", account \"A\" and user \"default\"\n", r.out());
+        assertFalse((r.out() + r.err()).contains(accountSeed));
         // the loaded operator and account are current: nsc works on them at once
         assertTrue(nsc.ok("env").err().contains("A"));
         nsc.ok("generate", "context", "--context", "me");
@@ -117,7 +117,7 @@ class LoadCommandTest {
         var before = nsc.snapshot();
         Nsc.Result r = nsc.ok("load", "--url", base + "/operator", "--seed", accountSeed, "--user", "bob");
         assertEquals("[WARN] the user \"bob\" already exists\n"
-                + "[ OK ] loaded operator \"O\", account \"A\" and user \"bob\"\n", r.err());
+                + "[ OK ] loaded operator \"O\", account \"A\" and user \"bob\"\n", r.out());
         assertEquals(before, nsc.snapshot());
     }
 
@@ -145,7 +145,7 @@ class LoadCommandTest {
         String userSeed = new String(NKey.generate(KeyKind.USER).seed());
         fails(nsc, "expected account seed", "load", "--url", base + "/operator", "--seed", userSeed);
         Nsc.Result r = fails(nsc, "operator \"nobody\" not found", "load", "--profile", "nats://nobody?secret=" + accountSeed);
-        assertFalse(r.err().contains(accountSeed), r.err());
+        assertFalse((r.out() + r.err()).contains(accountSeed), r.toString());
         fails(nsc, "answered 404", "load", "--url", base + "/nothing", "--seed", accountSeed);
         // an account the server does not have
         String other = new String(NKey.generate(KeyKind.ACCOUNT).seed());

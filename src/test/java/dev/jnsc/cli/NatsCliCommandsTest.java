@@ -36,8 +36,9 @@ class NatsCliCommandsTest {
         Nsc nsc = new Nsc(home).tutorial();
         Nsc.Result r = nsc.ok("generate", "context", "--context", "dev", "-a", "A", "-u", "U");
         Path f = contextDir().resolve("dev.json");
-        assertEquals(f + "\n[ OK ] wrote nats cli context file to `~/xdg-config/nats/context/dev.json`\n", r.err());
-        assertEquals("", r.out());
+        // as the Go nsc: the path on stderr, the status line on stdout
+        assertEquals(f + "\n", r.err());
+        assertEquals("[ OK ] wrote nats cli context file to `~/xdg-config/nats/context/dev.json`\n", r.out());
         // natscli's field names, in the Go nsc's order, compact as Go's json.Marshal writes it
         assertEquals("{\"nsc\":\"nsc://O/A/U\",\"url\":\"nats://localhost:4222\",\"creds\":\""
                 + nsc.creds("O", "A", "U") + "\"}", Files.readString(f));
@@ -184,8 +185,8 @@ class NatsCliCommandsTest {
         Nsc nsc = new Nsc(home).tutorial();
         String expected = nsc.ok("generate", "profile", "nsc://O/A/U?seeds").out();
         Nsc.Result r = nsc.ok("generate", "profile", "nsc://O/A/U?seeds", "-o", "p.json");
-        assertEquals("[ OK ] wrote tool configuration to `~/p.json`\n", r.err());
-        assertEquals("", r.out());
+        assertEquals("[ OK ] wrote tool configuration to `~/p.json`\n", r.out());
+        assertEquals("", r.err());
         // the seeds in it differ in no way from stdout's; the file is 0600
         assertEquals(expected, Files.readString(home.resolve("p.json")));
         assertEquals("rw-------", Nsc.mode(home.resolve("p.json")));

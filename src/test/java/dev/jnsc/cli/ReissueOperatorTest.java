@@ -57,10 +57,10 @@ class ReissueOperatorTest {
         OperatorClaims after = operator("O");
         assertNotEquals(before.subject(), after.subject());
         assertEquals(after.subject(), after.issuer());
-        assertEquals("", r.out());
+        assertEquals("", r.err());
         assertEquals("[ OK ] operator \"O\" successfully changed identity to: " + after.subject() + "\n"
                 + "[ OK ] account \"A\" re-signed\n"
-                + "[ OK ] account \"B\" re-signed\n", r.err());
+                + "[ OK ] account \"B\" re-signed\n", r.out());
         // everything else of the operator stays
         assertEquals(before.name(), after.name());
         assertEquals(before.serviceUrls(), after.serviceUrls());
@@ -88,7 +88,7 @@ class ReissueOperatorTest {
         Nsc.Result r = nsc.ok("reissue", "operator", "--convert-to-signing-key");
         OperatorClaims after = operator("O");
         assertEquals("[ OK ] operator \"O\" successfully changed identity to: " + after.subject() + "\n"
-                + "[ OK ] old operator key \"" + before.subject() + "\" turned into signing key\n", r.err());
+                + "[ OK ] old operator key \"" + before.subject() + "\" turned into signing key\n", r.out());
         assertEquals(List.of(before.subject()), after.signingKeys());
         assertEquals(a, Nsc.read(nsc.accountJwt("O", "A")), "no account is re-signed");
         assertEquals(List.of(), StoreCheck.problems(nsc, "O"));
@@ -101,7 +101,7 @@ class ReissueOperatorTest {
         nsc.ok("edit", "account", "B", "--conns", "3", "-K", sk);
         String b = Nsc.read(nsc.accountJwt("O", "B"));
         Nsc.Result r = nsc.ok("reissue", "operator");
-        assertTrue(r.err().contains("[ OK ] account \"A\" re-signed\n[ OK ] account \"B\" already signed properly\n"),
+        assertTrue(r.out().contains("[ OK ] account \"A\" re-signed\n[ OK ] account \"B\" already signed properly\n"),
                 r::toString);
         assertEquals(b, Nsc.read(nsc.accountJwt("O", "B")));
         assertEquals(List.of(sk), operator("O").signingKeys());
@@ -117,7 +117,7 @@ class ReissueOperatorTest {
         nsc.ok("edit", "operator", "--require-signing-keys");
         String old = operator("O").subject();
         Nsc.Result r = nsc.ok("reissue", "operator");
-        assertTrue(r.err().contains("account \"A\" already signed properly"), r::toString);
+        assertTrue(r.out().contains("account \"A\" already signed properly"), r::toString);
         assertTrue(operator("O").strictSigningKeyUsage());
         assertEquals(sk, account("A").issuer());
         assertEquals(List.of(), problems(old));
