@@ -20,7 +20,13 @@ final class ListKeysCommand extends Leaf {
         s.flag("show operator keys", "-o", "--operator");
         s.flag("show account keys", "-a", "--accounts");
         s.flag("show user keys", "-u", "--users");
+        s.flag("show curve keys (auth callout encryption targets)", "-x", "--curve");
+        s.value("account", "show the keys of this account (default: the current account)", "--account");
+        s.value("user", "show the key of this user only", "--user");
         s.flag("show keys of all accounts, not only the current one", "-A", "--all");
+        s.value("text", "show keys containing this text", "-f", "--filter");
+        s.flag("show the keystore's keys that the current operator, its accounts and users do not use",
+                "--not-referenced");
         s.flag("show the seeds (private keys)", "-S", "--show-seeds");
         s.flag("output as JSON", "-J", "--json");
     }
@@ -30,7 +36,8 @@ final class ListKeysCommand extends Leaf {
         showSeeds = a.flag("--show-seeds");
         boolean json = a.flag("--json");
         List<ListOps.KeyRow> rows = ListOps.keys(cli.workspace(), new ListOps.KeyQuery(a.flag("--operator"),
-                a.flag("--accounts"), a.flag("--users"), a.flag("--all")));
+                a.flag("--accounts"), a.flag("--users"), a.flag("--curve"), a.flag("--all"), a.str("--account"),
+                a.str("--user"), a.str("--filter"), a.flag("--not-referenced")));
         if (rows.isEmpty()) {
             cli.out.println("no keys matched query");
             cli.out.flush();

@@ -70,8 +70,17 @@ public final class ListOps {
         }
     }
 
-    /** Which keys list keys shows. With none of operator/accounts/users, all kinds are shown. */
-    public record KeyQuery(boolean operator, boolean accounts, boolean users, boolean allAccounts) {
+    /**
+     * Which keys list keys shows. With none of operator/accounts/users/curve, all kinds are shown.
+     * {@code account} and {@code user} narrow the accounts and users (null: the current account, or
+     * every account with {@code allAccounts}; every user); {@code filter} keeps keys containing it;
+     * {@code notReferenced} shows instead the keystore's keys that none of those is.
+     */
+    public record KeyQuery(boolean operator, boolean accounts, boolean users, boolean curve, boolean allAccounts,
+            String account, String user, String filter, boolean notReferenced) {
+        public KeyQuery(boolean operator, boolean accounts, boolean users, boolean allAccounts) {
+            this(operator, accounts, users, false, allAccounts, null, null, null, false);
+        }
     }
 
     /**
@@ -87,44 +96,79 @@ public final class ListOps {
     }
 
     public static List<KeyRow> keys(Workspace ws, KeyQuery q) {
-        boolean everything = !q.operator() && !q.accounts() && !q.users();
         OperatorStore op = ws.operator(null);
         OperatorClaims oc = op.operator();
         Keystore ks = ws.keystore();
         List<KeyRow> rows = new ArrayList<>();
-        if (everything || q.operator()) {
-            rows.add(row(ks, op.name(), oc.subject(), "", KeyKind.OPERATOR, false, 0));
-            for (String sk : oc.signingKeys()) {
-                rows.add(row(ks, op.name(), sk, "", KeyKind.OPERATOR, true, 0));
+        rows.add(row(ks, op.name(), oc.subject(), "", KeyKind.OPERATOR, false, 0));
+        for (String sk : oc.signingKeys()) {
+            rows.add(row(ks, op.name(), sk, "", KeyKind.OPERATOR, true, 0));
+        }
+        List<String> accounts;
+        String current = q.account() != null ? null : currentOrNull(() -> ws.accountName(op, null));
+        if (q.account() != null) {
+            if (!op.hasAccount(q.account())) {
+                throw new OpsException("account \"" + q.account() + "\" does not exist in operator \"" + op.name() + "\"");
+            }
+            accounts = List.of(q.account());
+        } else if (q.allAccounts() || current == null) {
+            accounts = op.accountNames();
+        } else {
+            accounts = List.of(current);
+        }
+        for (String a : accounts) {
+            AccountClaims ac = op.account(a);
+            rows.add(row(ks, a, ac.subject(), oc.subject(), KeyKind.ACCOUNT, false, 1));
+            for (SigningKey sk : ac.signingKeys()) {
+                rows.add(row(ks, a, sk.key(), oc.subject(), KeyKind.ACCOUNT, true, 1));
+            }
+            if (!ac.authXKey().isEmpty()) {
+                rows.add(row(ks, a, ac.authXKey(), "", KeyKind.CURVE, false, 1));
+            }
+            if (q.user() != null && !op.hasUser(a, q.user())) {
+                throw new OpsException("user \"" + q.user() + "\" does not exist in account \"" + a + "\"");
+            }
+            for (String u : q.user() != null ? List.of(q.user()) : op.userNames(a)) {
+                rows.add(row(ks, u, op.user(a, u).subject(), ac.subject(), KeyKind.USER, false, 2));
             }
         }
-        if (everything || q.accounts() || q.users()) {
-            List<String> accounts;
-            String current = currentOrNull(() -> ws.accountName(op, null));
-            if (q.allAccounts() || current == null) {
-                accounts = op.accountNames();
-            } else {
-                accounts = List.of(current);
+        if (q.notReferenced()) {
+            rows = unreferenced(ks, rows);
+        }
+        boolean everything = !q.operator() && !q.accounts() && !q.users() && !q.curve();
+        String filter = q.filter() == null ? "" : q.filter().toUpperCase(java.util.Locale.ROOT);
+        List<KeyRow> out = new ArrayList<>();
+        for (KeyRow r : rows) {
+            boolean kind = switch (r.kind()) {
+                case OPERATOR -> q.operator();
+                case ACCOUNT -> q.accounts();
+                case USER -> q.users();
+                case CURVE -> q.accounts() || q.curve();
+                default -> false;
+            };
+            if ((everything || kind) && r.publicKey().contains(filter)) {
+                out.add(r);
             }
-            for (String a : accounts) {
-                AccountClaims ac = op.account(a);
-                if (everything || q.accounts()) {
-                    rows.add(row(ks, a, ac.subject(), oc.subject(), KeyKind.ACCOUNT, false, 1));
-                    for (SigningKey sk : ac.signingKeys()) {
-                        rows.add(row(ks, a, sk.key(), oc.subject(), KeyKind.ACCOUNT, true, 1));
-                    }
-                    if (!ac.authXKey().isEmpty()) {
-                        rows.add(row(ks, a, ac.authXKey(), "", KeyKind.CURVE, false, 1));
-                    }
-                }
-                if (everything || q.users()) {
-                    for (String u : op.userNames(a)) {
-                        rows.add(row(ks, u, op.user(a, u).subject(), ac.subject(), KeyKind.USER, false, 2));
-                    }
+        }
+        return out;
+    }
+
+    /** The keystore's keys that none of {@code referenced} is, as the Go nsc lists them: by kind, then key. */
+    private static List<KeyRow> unreferenced(Keystore ks, List<KeyRow> referenced) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (KeyRow r : referenced) {
+            known.add(r.publicKey());
+        }
+        List<KeyRow> out = new ArrayList<>();
+        for (KeyKind kind : new KeyKind[] {KeyKind.OPERATOR, KeyKind.ACCOUNT, KeyKind.USER, KeyKind.CURVE}) {
+            for (String pub : new java.util.TreeSet<>(ks.publicKeys())) {
+                if (KeyKind.fromLetter(pub.charAt(0)) == kind && !known.contains(pub)) {
+                    int depth = kind == KeyKind.OPERATOR ? 0 : kind == KeyKind.USER ? 2 : 1;
+                    out.add(row(ks, "?", pub, "", kind, false, depth));
                 }
             }
         }
-        return rows;
+        return out;
     }
 
     private static KeyRow row(Keystore ks, String name, String pub, String parent, KeyKind kind, boolean signing,

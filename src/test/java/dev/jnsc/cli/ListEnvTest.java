@@ -56,6 +56,40 @@ class ListEnvTest {
         assertFalse(nsc.ok("list", "keys", "-u").out().contains(o));
     }
 
+    /** --account, --user, --filter and --not-referenced narrow the keys as the Go nsc's key collector does. */
+    @Test
+    void listKeysNarrowed() {
+        nsc.ok("add", "user", "V");
+        nsc.ok("add", "account", "B");
+        nsc.ok("add", "user", "W");
+        nsc.ok("select", "account", "A");
+        String o = pub(nsc.operatorJwt("O"));
+        String a = pub(nsc.accountJwt("O", "A"));
+        String b = pub(nsc.accountJwt("O", "B"));
+        String u = pub(nsc.userJwt("O", "A", "U"));
+        String v = pub(nsc.userJwt("O", "A", "V"));
+        String w = pub(nsc.userJwt("O", "B", "W"));
+        String current = nsc.ok("list", "keys").out();
+        assertTrue(current.contains(a) && current.contains(v) && !current.contains(b) && !current.contains(w), current);
+        String other = nsc.ok("list", "keys", "--account", "B").out();
+        assertTrue(other.contains(b) && other.contains(w) && !other.contains(a) && !other.contains(u), other);
+        String one = nsc.ok("list", "keys", "--users", "--user", "V").out();
+        assertTrue(one.contains(v) && !one.contains(u) && !one.contains(a) && !one.contains(o), one);
+        String filtered = nsc.ok("list", "keys", "-A", "-f", w.substring(10, 20).toLowerCase()).out();
+        assertTrue(filtered.contains(w) && !filtered.contains(u) && !filtered.contains(b), filtered);
+        assertEquals("no keys matched query\n", nsc.ok("list", "keys", "-A", "--not-referenced").out());
+        String outside = nsc.ok("list", "keys", "--not-referenced").out(); // the current account A is the context
+        assertTrue(outside.contains(b) && outside.contains(w) && !outside.contains(a) && !outside.contains(o), outside);
+        nsc.ok("generate", "nkey", "--user", "--store");
+        nsc.ok("generate", "nkey", "--account", "--store");
+        String loose = nsc.ok("list", "keys", "-A", "--not-referenced", "--users").out();
+        assertTrue(loose.contains("│ ?  ") || loose.contains("│   ?"), loose);
+        assertEquals(1, loose.lines().filter(l -> l.contains(" U")).count(), "one stored user key is in no JWT: " + loose);
+        assertFalse(loose.contains(u) || loose.contains(v) || loose.contains(w), loose);
+        fails(nsc, "account \"Z\" does not exist", "list", "keys", "--account", "Z");
+        fails(nsc, "user \"Z\" does not exist in account \"A\"", "list", "keys", "--user", "Z");
+    }
+
     @Test
     void showSeedsMarksMissingSeeds() throws Exception {
         String o = pub(nsc.operatorJwt("O"));

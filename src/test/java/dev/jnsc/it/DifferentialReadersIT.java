@@ -65,7 +65,7 @@ class DifferentialReadersIT {
         d.run("delete", "user", "--account", "A", "-n", "V");
         d.run("describe", "operator", "--name", "O", "--json");
         d.run("edit", "account", "--name", "A", "--allow-sub", "s.>", "--deny-pub", "d", "--deny-pubsub", "x",
-                "--allow-pub-response=2", "--response-ttl", "3s", "--disallow-bearer", "--tag", "t1,T2",
+                "--allow-pub-response=2", "--response-ttl", "3s", "--tag", "t1,T2",
                 "--start", "2030-01-01", "--expiry", "2031-06-01");
         d.run("edit", "account", "A", "--rm", "d", "--rm-tag", "t2", "--sk", "generate");
         d.run("edit", "account", "A", "--rm-response-perms");
@@ -79,6 +79,8 @@ class DifferentialReadersIT {
         d.runWithLastKey("edit", "signing-key", "-a", "A", "--sk", "@last", "--rm", "q", "--rm-conn-type", "STANDARD",
                 "--rm-source-network", "10.0.0.0/8", "--rm-time", "09:00:00");
         d.runWithLastKey("edit", "signing-key", "-a", "A", "--sk", "@last", "--rm-response-perms");
+        // last: the Go nsc resets disallow_bearer on any later edit of the account (its bug, see the README)
+        d.run("edit", "account", "A", "--disallow-bearer");
         d.run("describe", "account", "A", "--json");
         d.assertOnly(Map.of());
     }
