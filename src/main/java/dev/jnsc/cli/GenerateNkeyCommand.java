@@ -19,6 +19,7 @@ final class GenerateNkeyCommand extends Leaf {
         s.flag("generate an operator key", "-o", "--operator");
         s.flag("generate an account key", "-a", "--account");
         s.flag("generate a user key", "-u", "--user");
+        s.flag("generate a curve (X25519) key, such as an auth callout encryption target", "-x", "--curve");
         s.flag("store the seed in the keystore instead of printing it", "-S", "--store");
     }
 
@@ -34,6 +35,9 @@ final class GenerateNkeyCommand extends Leaf {
         }
         if (a.flag("--user")) {
             kinds.add(KeyKind.USER);
+        }
+        if (a.flag("--curve")) {
+            kinds.add(KeyKind.CURVE);
         }
         Workspace ws = store ? cli.writer() : cli.workspace();
         for (NKey k : KeyOps.generate(ws, kinds, store)) {

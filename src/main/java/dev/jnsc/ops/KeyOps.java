@@ -14,7 +14,7 @@ public final class KeyOps {
     /** New keys of the given kinds, in order; stored in the keystore when {@code store}. */
     public static List<NKey> generate(Workspace ws, List<KeyKind> kinds, boolean store) {
         if (kinds.isEmpty()) {
-            throw new OpsException("set --operator, --account or --user");
+            throw new OpsException("set --operator, --account, --user or --curve");
         }
         List<NKey> keys = new ArrayList<>();
         FileChanges c = new FileChanges();

@@ -66,6 +66,15 @@ class GenerateTest {
         assertTrue(NKey.isValidPublicKey(pub, KeyKind.USER));
         assertTrue(r.out().contains("user key stored " + nsc.keyFile(pub)), r.out());
         assertTrue(Files.isRegularFile(nsc.keyFile(pub)));
-        fails(nsc, "set --operator, --account or --user", "generate", "nkey");
+        fails(nsc, "set --operator, --account, --user or --curve", "generate", "nkey");
+        // a curve key, printed as seed and public key, or stored as the Go nsc stores it (keys/X/..)
+        List<String> curve = nsc.ok("generate", "nkey", "--curve").out().lines().toList();
+        NKey x = NKey.fromSeed(curve.get(0).toCharArray());
+        assertEquals(KeyKind.CURVE, x.kind());
+        assertEquals(x.publicKey(), curve.get(1));
+        r = nsc.ok("generate", "nkey", "-x", "--store");
+        String xpub = r.out().lines().findFirst().orElseThrow();
+        assertTrue(r.out().contains("curve key stored " + nsc.keyFile(xpub)), r.out());
+        assertEquals("rw-------", Nsc.mode(nsc.keyFile(xpub)));
     }
 }

@@ -1,0 +1,61 @@
+package dev.jnsc.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jnsc.testing.Differential;
+import dev.jnsc.testing.Executable;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Flags the other differential tests do not reach, through target/nsc and the Go nsc 2.11.1:
+ * importing an operator from its JWT file, removals by key (auth users, operator signing keys),
+ * deny permissions of users and scoped keys, env -s, export keys of accounts with curves, stored
+ * operator and curve nkeys, list filters, and validate --file.
+ */
+class DifferentialFlagsIT {
+    static final Path ref = Differential.reference();
+
+    @TempDir
+    Path dir;
+    Differential d;
+
+    @BeforeEach
+    void store() throws Exception {
+        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
+        d = new Differential(ref, Executable.path(), dir);
+        d.run("add", "operator", "O");
+        d.run("add", "account", "A");
+        d.run("add", "user", "U");
+    }
+
+    @Test
+    void theRemainingFlags() throws Exception {
+        d.runEach(side -> new String[] {"add", "operator", "--url", side.stores().resolve("O/O.jwt").toString(), "--force"});
+        d.run("edit", "operator", "--sk", "generate");
+        d.runWithLastKey("edit", "operator", "--rm-sk", "@last");
+        d.run("add", "user", "auth");
+        d.runWithLastKey("edit", "authcallout", "-a", "A", "--auth-user", "@last");
+        d.runWithLastKey("edit", "authcallout", "-a", "A", "--rm-auth-user", "@last");
+        d.run("edit", "user", "--account", "A", "-n", "U", "--deny-pub", "p.no", "--deny-pubsub", "ps.no", "--deny-sub", "s.no");
+        d.run("edit", "account", "A", "--sk", "generate");
+        d.runWithLastKey("edit", "signing-key", "-a", "A", "--sk", "@last", "--role", "r", "--deny-pub", "secret.>");
+        d.run("add", "export", "-a", "A", "--subject", "s.>", "--service");
+        d.run("edit", "export", "--account", "A", "--subject", "s.>", "--description", "a service");
+        d.run("generate", "nkey", "--operator", "--store");
+        d.run("generate", "nkey", "--curve");
+        d.run("list", "keys", "--show-seeds");
+        d.run("list", "users", "--operator", "O", "-a", "A");
+        d.run("export", "keys", "--accounts", "--curves", "-d", "out/accounts");
+        d.run("export", "keys", "--accounts", "--curve", "-d", "out/accounts2");
+        d.runEach(side -> new String[] {"validate", "--file", side.stores().resolve("O/accounts/A/A.jwt").toString()});
+        d.runEach(side -> new String[] {"env", "--store", side.stores().toString()});
+        d.assertOnly(Map.of(
+                "exit code of \"add operator --url", "issue 9, still to do: add operator --url/--force (import an operator JWT)",
+                "stores/O/accounts/A/A.jwt differs", "deliberate: the Go nsc's edit export drops the export's response_type"
+                        + " (DifferentialExportsIT)"));
+    }
+}
