@@ -189,8 +189,9 @@ public final class StoreLock implements AutoCloseable {
     /** Opens (creating it and its folders when missing) the lock file. */
     private FileChannel open(Path file) throws IOException {
         while (true) {
-            FileChanges.makeDirs(file.getParent(), createdDirs);
             try {
+                // inside the try: a folder on the way can vanish between making it and the next one
+                FileChanges.makeDirs(file.getParent(), createdDirs);
                 return Disk.posix(file)
                         ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Disk.FILE_MODE))
