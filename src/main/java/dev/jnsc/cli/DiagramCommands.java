@@ -37,7 +37,7 @@ final class DiagramCommands {
         int run(Args a) {
             Workspace ws = cli.workspace();
             OperatorStore op = ws.operator(null);
-            return emit(cli, a.str("--output-file"), new Diagrams(ws, op, a.flag("--detail")).component());
+            return emit(cli, a.str("--output-file"), new ComponentDiagram(ws, op, a.flag("--detail")).component());
         }
     }
 
@@ -60,7 +60,7 @@ final class DiagramCommands {
         int run(Args a) {
             Workspace ws = cli.workspace();
             OperatorStore op = ws.operator(null);
-            return emit(cli, a.str("--output-file"), new Diagrams(ws, op, a.flag("--detail"))
+            return emit(cli, a.str("--output-file"), new ObjectDiagram(ws, op, a.flag("--detail"))
                     .object(a.flag("--users"), a.flag("--show-keys")));
         }
     }
