@@ -31,8 +31,7 @@ class DifferentialGenerateIT {
     Path dir;
 
     private Differential store() throws Exception {
-        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
-        Differential d = new Differential(ref, Executable.path(), dir);
+        Differential d = Differential.orSkip(dir);
         d.run("add", "operator", "O");
         d.run("edit", "operator", "--service-url", "nats://localhost:4222", "--service-url", "nats://h2:4222");
         d.run("add", "account", "A");
@@ -148,7 +147,7 @@ class DifferentialGenerateIT {
      */
     @Test
     void loadFromAnAccountServer() throws Exception {
-        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
+        assumeTrue(ref != null, Differential.SKIPPED);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1";
         Path team = dir.resolve("team");

@@ -25,7 +25,7 @@ class DifferentialIT {
     /** Each case reports itself skipped, with the reason, when the reference build is not there. */
     @BeforeEach
     void reference() {
-        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
+        assumeTrue(ref != null, Differential.SKIPPED);
     }
 
     /** Differences of the identity commands still to be matched (issue 9), shared by the cases below. */

@@ -2,14 +2,12 @@ package dev.jnsc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.testing.Differential;
-import dev.jnsc.testing.Executable;
 import dev.jnsc.testing.ExportFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * same claims on both sides, so these cases do not depend on add export.
  */
 class DifferentialImportsIT {
-    static final Path ref = Differential.reference();
 
     @TempDir
     Path dir;
@@ -35,8 +32,7 @@ class DifferentialImportsIT {
 
     @BeforeEach
     void reference() {
-        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
-        d = new Differential(ref, Executable.path(), dir);
+        d = Differential.orSkip(dir);
     }
 
     /** The identity gaps of {@link DifferentialIT}. */

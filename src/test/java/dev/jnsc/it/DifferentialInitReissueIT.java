@@ -34,7 +34,7 @@ class DifferentialInitReissueIT {
 
     @BeforeEach
     void reference() {
-        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
+        assumeTrue(ref != null, Differential.SKIPPED);
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.jnsc.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jnsc.testing.Differential;
-import dev.jnsc.testing.Executable;
 import dev.jnsc.testing.NatsServer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * resolver configuration it generated: exit codes and every file written must agree.
  */
 class DifferentialServerIT {
-    static final Path ref = Differential.reference();
 
     @TempDir
     Path dir;
@@ -28,8 +25,7 @@ class DifferentialServerIT {
 
     @BeforeEach
     void serversForBothSides() throws Exception {
-        assumeTrue(ref != null, "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)");
-        d = new Differential(ref, Executable.path(), dir);
+        d = Differential.orSkip(dir);
         d.run("add", "operator", "O", "--sys");
         d.run("generate", "config", "--nats-resolver", "--config-file", "out/server.conf");
         for (Differential.Side side : new Differential.Side[] {d.go(), d.java()}) {

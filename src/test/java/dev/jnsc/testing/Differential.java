@@ -126,6 +126,19 @@ public final class Differential {
         return Path.of(p).toAbsolutePath();
     }
 
+    /** Why a differential test is skipped: the reference build is not there. */
+    public static final String SKIPPED = "skipped: JNSC_REF_NSC does not name the Go nsc reference build (.ci/run sets it)";
+
+    /**
+     * The harness for target/nsc against the reference build, in {@code dir}; the test is reported
+     * skipped, saying why, when the reference build is not there.
+     */
+    public static Differential orSkip(Path dir) {
+        Path ref = reference();
+        org.junit.jupiter.api.Assumptions.assumeTrue(ref != null, SKIPPED);
+        return new Differential(ref, Executable.path(), dir);
+    }
+
     public Differential(Path goExe, Path javaExe, Path dir) {
         this.go = new Side("go", goExe, dir.resolve("go"));
         this.java = new Side("jnsc", javaExe, dir.resolve("jnsc"));
