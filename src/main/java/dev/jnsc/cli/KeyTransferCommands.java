@@ -46,7 +46,8 @@ final class KeyTransferCommands {
             return cli.report(KeyTransferOps.exportKeys(cli.writer(), new KeyTransferOps.ExportKeys(a.str("--dir"),
                     a.flag("--operator"), a.flag("--accounts"), a.flag("--users"), a.flag("--all"), kindGiven,
                     a.str("--account"), a.str("--user"), a.str("--filter"), a.flag("--not-referenced"),
-                    a.flag("--force"), a.flag("--remove"), a.flag("--include-jwts"))));
+                    a.flag("--force"), a.flag("--remove"), a.flag("--include-jwts"), a.flag("--curves"),
+                    a.str("--curve"))));
         }
     }
 

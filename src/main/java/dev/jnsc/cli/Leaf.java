@@ -35,6 +35,11 @@ abstract class Leaf implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        if (cli.globals.interactive) {
+            // accepted for the Go nsc's command lines, but prompting is not built yet: say so
+            // rather than run without asking
+            throw new UsageException("-i/--interactive: jnsc does not prompt yet; give the values as flags (see --help)");
+        }
         if (!(this instanceof KeyTransferCommands.Migrate)) {
             // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate
             dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());

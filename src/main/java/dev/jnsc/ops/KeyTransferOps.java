@@ -33,7 +33,39 @@ public final class KeyTransferOps {
      */
     public record ExportKeys(String dir, boolean operator, boolean accounts, boolean users, boolean all,
             boolean kindGiven, String account, String user, String filter, boolean notReferenced, boolean force,
-            boolean remove, boolean includeJwts) {
+            boolean remove, boolean includeJwts, boolean curves, String curve) {
+    }
+
+    /**
+     * Adds what the Go nsc's --curves and --curve promise (and its 2.11.1 ignores): the auth callout
+     * encryption targets of the accounts in scope, and one named curve key.
+     */
+    private static List<KeyCollector.Key> withCurves(Workspace ws, ExportKeys req, String account,
+            List<KeyCollector.Key> keys) {
+        if (!req.curves() && req.curve() == null) {
+            return keys;
+        }
+        List<KeyCollector.Key> out = new ArrayList<>(keys);
+        java.util.Set<String> have = new java.util.HashSet<>();
+        keys.forEach(k -> have.add(k.publicKey()));
+        if (req.curve() != null) {
+            if (!dev.jnsc.nkeys.NKey.isValidPublicKey(req.curve(), dev.jnsc.nkeys.KeyKind.CURVE)) {
+                // not echoed: it could be a seed given by mistake
+                throw new OpsException("--curve needs a curve public key: \"X\" and 55 more base32 characters");
+            }
+            if (have.add(req.curve())) {
+                out.add(new KeyCollector.Key("?", req.curve(), 'X', false, null));
+            }
+        }
+        if (req.curves() && !ws.stores().operatorNames().isEmpty()) {
+            for (KeyCollector.Key k : KeyCollector.collect(ws, new KeyCollector.Query(false, true, false,
+                    req.all() ? null : account, null, false, req.filter()))) {
+                if (k.publicKey().startsWith("X") && have.add(k.publicKey())) {
+                    out.add(k);
+                }
+            }
+        }
+        return out;
     }
 
     /** Refused before the store lock: the keystore must exist (the lock would create it). */
@@ -62,6 +94,7 @@ public final class KeyTransferOps {
         }
         List<KeyCollector.Key> keys = KeyCollector.collect(ws, new KeyCollector.Query(all || req.operator(),
                 all || req.accounts(), all || req.users(), account, req.user(), req.notReferenced(), req.filter()));
+        keys = withCurves(ws, req, account, keys);
         if (keys.isEmpty()) {
             throw new OpsException("no keys found to export");
         }

@@ -101,4 +101,13 @@ class GlobalTest {
         nsc.ok("edit", "user", "U", "--bearer", "--tag", "t");
         assertTrue(nsc.ok("describe", "user", "U", "--json").out().contains("\"bearer_token\": true"));
     }
+
+    /** -i is the Go nsc's flag, but jnsc does not prompt yet: it says so and changes nothing, never runs without asking. */
+    @Test
+    void interactiveIsRefusedUntilPromptsExist() {
+        Nsc nsc = new Nsc(home);
+        nsc.ok("add", "operator", "O");
+        usage(nsc, "-i/--interactive: jnsc does not prompt yet", "add", "account", "A", "-i");
+        usage(nsc, "-i/--interactive: jnsc does not prompt yet", "--interactive", "edit", "operator", "--tag", "t");
+    }
 }

@@ -110,6 +110,23 @@ class KeyTransferCommandsTest {
                 "the Go nsc's order: operator, then each account followed by its users\n" + lines);
     }
 
+    /** --curves and --curve add curve keys: the accounts' encryption targets, or the one named. */
+    @Test
+    void curveKeys() throws Exception {
+        nsc.ok("edit", "authcallout", "-a", "A", "--auth-user", u, "--curve", "generate");
+        AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "A"))).as(AccountClaims.class, "an account");
+        String x = ac.authXKey();
+        nsc.ok("export", "keys", "-d", "c1", "-o", "--curves");
+        assertEquals(new TreeSet<>(List.of(o + ".nk", x + ".nk")), files(home.resolve("c1")));
+        String loose = nsc.ok("generate", "nkey", "--curve", "--store").out().lines().findFirst().orElseThrow();
+        nsc.ok("export", "keys", "-d", "c2", "--curve", loose);
+        assertEquals(new TreeSet<>(List.of(loose + ".nk")), files(home.resolve("c2")));
+        assertEquals(seed(loose), Nsc.read(home.resolve("c2").resolve(loose + ".nk")).strip());
+        Nsc.Result r = fails(nsc, "--curve needs a curve public key", "export", "keys", "-d", "c3", "--curve", seed(u));
+        assertFalse((r.out() + r.err()).contains(seed(u)), "a seed given by mistake is not echoed");
+        assertFalse(Files.exists(home.resolve("c3")));
+    }
+
     @Test
     void accountSigningKeysGoWithTheAccounts() throws Exception {
         nsc.ok("edit", "account", "A", "--sk", "generate");

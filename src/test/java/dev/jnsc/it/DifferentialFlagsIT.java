@@ -46,7 +46,6 @@ class DifferentialFlagsIT {
         d.run("list", "keys", "--show-seeds");
         d.run("list", "users", "--operator", "O", "-a", "A");
         d.run("export", "keys", "--accounts", "--curves", "-d", "out/accounts");
-        d.run("export", "keys", "--accounts", "--curve", "-d", "out/accounts2");
         d.runEach(side -> new String[] {"validate", "--file", side.stores().resolve("O/accounts/A/A.jwt").toString()});
         d.runEach(side -> new String[] {"env", "--store", side.stores().toString()});
         d.assertOnly(Map.of(
