@@ -1,6 +1,7 @@
 package dev.jnsc.cli;
 
 import dev.jnsc.tools.MessageSink;
+import dev.jnsc.tools.PayloadCipher;
 import dev.jnsc.tools.Session;
 import dev.jnsc.tools.Target;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ final class ListenCommands {
             common(s, "sub", "Subscribe to a subject on a NATS account");
             s.value("name", "subscription queue name", "-q", "--queue");
             maxMessages(s);
+            s.toggle("encrypted payload: decrypt what tool req -E encrypted with the account's seed", "-E", "--encrypt");
             s.positional("subject", "1", "subject to subscribe to (wildcards allowed)");
         }
 
@@ -31,8 +33,9 @@ final class ListenCommands {
         int run(Args a) {
             String subject = a.positional(0);
             long max = maxMessages(a);
-            try (Target t = target(a); Session s = Session.open(t, "nsc_sub", true); StopOnSignal stop = new StopOnSignal(s)) {
-                s.subscribe(subject, a.str("--queue"), max, new Lines(this, s, "Listening"));
+            try (Target t = target(a); PayloadCipher cipher = a.flag("--encrypt") ? cipher(t) : null;
+                    Session s = Session.open(t, "nsc_sub", true); StopOnSignal stop = new StopOnSignal(s)) {
+                s.subscribe(subject, a.str("--queue"), max, new Lines(this, s, "Listening", cipher));
             }
             return 0;
         }
@@ -59,7 +62,7 @@ final class ListenCommands {
             long max = maxMessages(a);
             try (Target t = target(a); Session s = Session.open(t, "nsc_reply", true); StopOnSignal stop = new StopOnSignal(s)) {
                 s.reply(subject, a.str("--queue"), answer == null ? null : bytes(answer), max,
-                        new Lines(this, s, "listening"));
+                        new Lines(this, s, "listening", null));
             }
             return 0;
         }
@@ -73,11 +76,14 @@ final class ListenCommands {
         private final ToolCommands.Base command;
         private final Session session;
         private final String listening;
+        /** Decrypts what is received (sub -E), or null. */
+        private final PayloadCipher cipher;
 
-        Lines(ToolCommands.Base command, Session session, String listening) {
+        Lines(ToolCommands.Base command, Session session, String listening, PayloadCipher cipher) {
             this.command = command;
             this.session = session;
             this.listening = listening;
+            this.cipher = cipher;
         }
 
         private void print(String line) {
@@ -93,6 +99,10 @@ final class ListenCommands {
 
         @Override
         public void received(long number, String subject, byte[] data) {
+            if (cipher != null) {
+                subject = cipher.decryptSubject(subject);
+                data = cipher.decryptPayload(data);
+            }
             print("[#" + number + "] received on [" + subject + "]: '" + ToolCommands.Base.text(data) + "'");
         }
 

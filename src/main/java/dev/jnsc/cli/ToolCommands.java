@@ -4,6 +4,7 @@ import dev.jnsc.jwt.GoQuote;
 import dev.jnsc.ops.Durations;
 import dev.jnsc.ops.OpsException;
 import dev.jnsc.ops.ToolOps;
+import dev.jnsc.tools.PayloadCipher;
 import dev.jnsc.tools.Session;
 import dev.jnsc.tools.Target;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,11 @@ final class ToolCommands {
             Options.account(s);
             s.value("user", "user name (default: the account's only user)", "-u", "--user");
             s.value("url", "nats url, defaults to the operator's service URLs", "--nats");
+        }
+
+        /** The -E/--encrypt cipher of the target's account (its seed must be stored). */
+        PayloadCipher cipher(Target t) {
+            return ToolOps.cipher(cli.workspace(), t.account());
         }
 
         Target target(Args a) {
@@ -104,6 +110,7 @@ final class ToolCommands {
         void define(Spec s) {
             common(s, "req", "Send a request to a subject on a NATS account");
             s.value("duration", "how long to wait for the reply, e.g. 500ms, 2s (default 5s)", "--timeout");
+            s.hiddenToggle("encrypt the payload with the account's seed (tool sub -E decrypts it)", "-E", "--encrypt");
             s.positional("subject", "1", "subject to send the request to");
             s.positional("payload", "0..1", "request payload (default: empty)");
         }
@@ -116,10 +123,14 @@ final class ToolCommands {
             if (nanos <= 0) {
                 throw new OpsException("--timeout must be greater than zero");
             }
-            try (Target t = target(a); Session s = Session.open(t, "nsc_req", false)) {
-                line("published request: [" + subject + "] : '" + payload + "'");
-                Session.Reply r = s.request(subject, bytes(payload), Duration.ofNanos(nanos));
-                line("received reply: [" + r.subject() + "] : '" + text(r.data()) + "'");
+            try (Target t = target(a); PayloadCipher cipher = a.flag("--encrypt") ? cipher(t) : null;
+                    Session s = Session.open(t, "nsc_req", false)) {
+                byte[] out = cipher == null ? bytes(payload) : cipher.encryptKeyValue(bytes(payload));
+                line("published " + (cipher == null ? "" : "encrypted ") + "request: [" + subject + "] : '" + payload + "'");
+                Session.Reply r = s.request(subject, out, Duration.ofNanos(nanos));
+                String from = cipher == null ? r.subject() : cipher.decryptSubject(r.subject());
+                byte[] data = cipher == null ? r.data() : cipher.decryptPayload(r.data());
+                line("received reply: [" + from + "] : '" + text(data) + "'");
             }
             return 0;
         }

@@ -7,6 +7,7 @@ import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.nkeys.NKeyException;
 import dev.jnsc.store.OperatorStore;
+import dev.jnsc.tools.PayloadCipher;
 import dev.jnsc.tools.Target;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +36,27 @@ public final class ToolOps {
         List<String> servers = servers(op, req.natsUrl());
         NKey key = userKey(ws, op, account, user, uc.subject());
         return new Target(servers, account, user, decoded.token(), key);
+    }
+
+    /**
+     * The payload cipher of -E/--encrypt (tool req, tool sub): keyed with the seed of the account,
+     * which must be in the keystore.
+     */
+    public static PayloadCipher cipher(Workspace ws, String account) {
+        OperatorStore op = ws.operator(null);
+        String publicKey = op.account(account).subject();
+        NKey key = ws.keystore().read(publicKey);
+        if (key == null || !key.hasSeed()) {
+            throw new OpsException("unable to get the account private key to encrypt/decrypt the payload: the seed of account \""
+                    + account + "\" (" + publicKey + ") is not in the keystore " + ws.keystore().root());
+        }
+        char[] seed = key.seed();
+        try {
+            return new PayloadCipher(seed);
+        } finally {
+            Arrays.fill(seed, '\0');
+            key.clear();
+        }
     }
 
     private static String userName(OperatorStore op, String account, String explicit) {

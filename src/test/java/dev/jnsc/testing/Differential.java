@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -90,19 +91,36 @@ public final class Differential {
         }
 
         Executable.Result run(String... args) throws IOException, InterruptedException {
+            Executable.Result r = executable().run(argv(args));
+            remember(r);
+            return r;
+        }
+
+        /** Starts the command; its stdout and stderr go to the two files. */
+        Process start(Path out, Path err, String... args) throws IOException {
+            return executable().start(out, err, argv(args));
+        }
+
+        private Executable executable() throws IOException {
+            Files.createDirectories(output());
+            return new Executable(exe, home()).env("NSC_HOME", null).env("NKEYS_PATH", null).env(extraEnv);
+        }
+
+        private String[] argv(String[] args) {
             List<String> all = new ArrayList<>(List.of("--config-dir", config().toString(), "--data-dir",
                     stores().toString(), "--keystore-dir", keys().toString()));
             all.addAll(List.of(args));
-            Executable e = new Executable(exe, home()).env("NSC_HOME", null).env("NKEYS_PATH", null).env(extraEnv);
-            Files.createDirectories(output());
-            Executable.Result r = e.run(all.toArray(new String[0]));
+            return all.toArray(new String[0]);
+        }
+
+        /** Keys the command printed, in order (see {@link #printed}). */
+        void remember(Executable.Result r) {
             Matcher m = KEY.matcher(r.out() + "\n" + r.err());
             while (m.find()) {
                 if (!printed.contains(m.group())) {
                     printed.add(m.group());
                 }
             }
-            return r;
         }
     }
 
@@ -181,6 +199,81 @@ public final class Differential {
             out[i] = out[i].replace("@last", last);
         }
         return out;
+    }
+
+    /**
+     * A command running in the background through both binaries at once (a {@code tool sub} or
+     * {@code tool reply} waiting for messages that later commands send): {@link #await} waits for a
+     * line in both outputs, {@link #finish} for both ends, and logs the step. Closing it ends
+     * whatever still runs.
+     */
+    public final class Background implements AutoCloseable {
+        private final String[] args;
+        private final Process goProcess;
+        private final Process javaProcess;
+        private final Path[] files;
+
+        private Background(String[] args, Path[] files) throws IOException {
+            this.args = args;
+            this.files = files;
+            this.goProcess = go.start(files[0], files[1], args);
+            this.javaProcess = java.start(files[2], files[3], args);
+        }
+
+        /** Waits (at most 30 s) until both sides printed {@code text} (on stdout or stderr); false if not. */
+        public boolean await(String text) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                boolean goHas = (text(files[0]) + text(files[1])).contains(text);
+                boolean javaHas = (text(files[2]) + text(files[3])).contains(text);
+                if (goHas && javaHas) {
+                    return true;
+                }
+                if ((!goHas && !goProcess.isAlive()) || (!javaHas && !javaProcess.isAlive())) {
+                    return false;
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        }
+
+        private static String text(Path file) throws IOException {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        }
+
+        /** Waits for both to end (at most a minute each), logs the step like {@link #run} and returns it. */
+        public Step finish() throws IOException, InterruptedException {
+            String what = String.join(" ", args);
+            Executable.Result g = Executable.finish(goProcess, files[0], files[1], what);
+            Executable.Result j = Executable.finish(javaProcess, files[2], files[3], what);
+            go.remember(g);
+            java.remember(j);
+            Step s = new Step(what, g, j);
+            steps.add(s);
+            record(s, args);
+            return s;
+        }
+
+        @Override
+        public void close() {
+            goProcess.destroyForcibly();
+            javaProcess.destroyForcibly();
+        }
+    }
+
+    private int backgrounds;
+
+    /** Starts the command through both binaries at once, in the background (see {@link Background}). */
+    public Background start(String... args) throws IOException {
+        int n = ++backgrounds;
+        Path[] files = new Path[4];
+        int i = 0;
+        for (Side side : List.of(go, java)) {
+            Files.createDirectories(side.root);
+            files[i++] = side.root.resolve("background-" + n + ".out");
+            files[i++] = side.root.resolve("background-" + n + ".err");
+        }
+        return new Background(args, files);
     }
 
     /** Runs the command through both binaries, and logs whether it did the same in both (see {@link #log}). */
