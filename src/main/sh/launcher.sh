@@ -2,7 +2,8 @@
 # jnsc: a POSIX shell launcher; the application jar is appended to this file.
 # Finds java 17+ (JAVA_HOME, else PATH) and runs the jar with start-up tuned JVM options and,
 # once it exists, a class-data sharing archive made for this exact build, file and JDK.
-# JNSC_CDS=0 disables the archive; JNSC_JAVA_OPTS adds JVM options.
+# JNSC_CDS=0 disables the archive; JNSC_JAVA_OPTS adds JVM options. JNSC_LAUNCHER names this
+# file (through symlinks) for the update command.
 build=@BUILD_ID@
 self=$0
 case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
@@ -31,6 +32,10 @@ if [ -r "$jhome/release" ]; then
     *) if [ "$major" -lt 17 ]; then echo "nsc: java $jver at $jreal is too old - java 17 or newer is required" >&2; exit 1; fi ;;
   esac
 fi
+
+# jnsc's update replaces this file: it finds it here
+JNSC_LAUNCHER=$self
+export JNSC_LAUNCHER
 
 opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off"
 main=dev.jnsc.Main

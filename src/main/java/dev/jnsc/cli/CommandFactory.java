@@ -18,7 +18,7 @@ public final class CommandFactory {
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "expirations", "export",
                 "generate", "import", "init", "keys", "list", "load", "pub", "pull", "push", "reissue", "reply", "req", "revocations",
-                "rtt", "select", "sub", "tool", "validate"}),
+                "rtt", "select", "sub", "tool", "update", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
@@ -143,6 +143,18 @@ public final class CommandFactory {
         return new Built(tree(path, cli, args), args);
     }
 
+    /**
+     * A command as the tree lists it: without an own {@code --version} (update's), which would clash
+     * with the -v/--version every command inherits there; the command itself runs alone, with it.
+     */
+    private static CommandSpec inTree(CommandSpec spec) {
+        picocli.CommandLine.Model.OptionSpec own = spec.findOption("--version");
+        if (own != null && !own.versionHelp()) {
+            spec.remove(own);
+        }
+        return spec;
+    }
+
     /** The root, the groups down to {@code path}, and the children of the last group. */
     private static CommandLine tree(String path, Cli cli, String[] args) {
         CommandLine root = configure(new CommandLine(new Root(cli).spec()), cli, args);
@@ -150,7 +162,7 @@ public final class CommandFactory {
         String at = "";
         for (String word : path.isEmpty() ? new String[0] : path.split(" ")) {
             at = at.isEmpty() ? word : at + " " + word;
-            CommandLine child = configure(new CommandLine(create(at, cli)), cli, args);
+            CommandLine child = configure(new CommandLine(inTree(create(at, cli))), cli, args);
             parent.addSubcommand(word, child, aliases(find(GROUPS.get(parent == root ? "" : at.substring(0,
                     at.lastIndexOf(' '))), word)));
             parent = child;
@@ -161,7 +173,7 @@ public final class CommandFactory {
                 String[] entry = k.split("\\|");
                 String childPath = path.isEmpty() ? entry[0] : path + " " + entry[0];
                 if (!parent.getSubcommands().containsKey(entry[0])) {
-                    parent.addSubcommand(entry[0], configure(new CommandLine(create(childPath, cli)), cli, args),
+                    parent.addSubcommand(entry[0], configure(new CommandLine(inTree(create(childPath, cli))), cli, args),
                             aliases(entry));
                 }
             }
@@ -348,6 +360,8 @@ public final class CommandFactory {
                 return new Group("reissue", "Re-issue objects with a new identity key").spec();
             case "reissue operator":
                 return new ReissueOperatorCommand(cli).spec();
+            case "update":
+                return new UpdateCommand(cli).spec();
             case "rtt":
             case "tool rtt":
                 return new RttCommand(cli, !path.startsWith("tool")).spec();

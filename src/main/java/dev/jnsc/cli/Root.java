@@ -28,7 +28,9 @@ final class Root implements Runnable {
         spec.versionProvider(VersionProvider.INSTANCE);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class).arity("0")
                 .scopeType(scope).description("show this help").build());
-        spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true).type(boolean.class).arity("0")
+        // update has a --version of its own (the version to install), as in the Go nsc: there -v alone shows ours
+        String[] version = spec.findOption("--version") != null ? new String[] {"-v"} : new String[] {"-v", "--version"};
+        spec.addOption(OptionSpec.builder(version).versionHelp(true).type(boolean.class).arity("0")
                 .scopeType(scope).description("show the version").build());
         GlobalOptions g = cli.globals;
         global(spec, scope, "dir", "nsc config directory (holds nsc.json)", g, GlobalOptions.CONFIG_DIR, "--config-dir");
