@@ -9,6 +9,7 @@ import dev.jnsc.testing.NatsServer;
 import dev.jnsc.testing.Nsc;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,5 +194,42 @@ class ToolsTest {
         assertTrue(root.contains("  tool "), root);
         assertFalse(root.contains("  pub "), root);
         assertTrue(nsc.ok("pub", "--help").out().contains("--nats"));
+    }
+
+    /** req -E encrypts with the account's seed, sub -E decrypts; without the seed both refuse. */
+    @Test
+    void encryptedPayloads() throws Exception {
+        Nsc nsc = store();
+        String url = serve(nsc);
+        Nsc.Running sub = nsc.start("tool", "sub", "-u", "U", "-E", "--max-messages", "2", "enc.>", "--nats", url)
+                .awaitOut("Listening on [enc.>]", WAIT);
+        Nsc.Running plain = nsc.start("tool", "sub", "-u", "U", "--max-messages", "1", "enc.k", "--nats", url)
+                .awaitOut("Listening on [enc.k]", WAIT);
+        Nsc.Result req = nsc.run("tool", "req", "-u", "U", "-E", "enc.k", "key value", "--timeout", "300ms", "--nats", url);
+        assertEquals("published encrypted request: [enc.k] : 'key value'\n", req.out());
+        assertEquals(1, req.code(), req::toString); // nobody answers
+        nsc.ok("tool", "pub", "-u", "U", "enc.p", "in clear", "--nats", url);
+        Nsc.Result r = sub.result(WAIT);
+        assertEquals("Listening on [enc.>] for 2 messages\n[#1] received on [enc.k]: 'key value'\n"
+                + "[#2] received on [enc.p]: 'in clear'\n", r.out());
+        // on the wire: two encrypted halves, not the text
+        String wire = plain.result(WAIT).out();
+        assertTrue(wire.matches("(?s).*\\[#1\\] received on \\[enc.k\\]: 'U0FB[A-Za-z0-9+/]+ U0FB[A-Za-z0-9+/]+'\n"), wire);
+
+        // the account's seed gone from the keystore: both refuse, saying why, and connect to nothing
+        String account = nsc.ok("describe", "account", "A", "--field", "sub").out().strip().replace("\"", "");
+        try (var files = java.nio.file.Files.walk(home.resolve(".nkeys"))) {
+            for (Path p : files.filter(f -> f.getFileName().toString().equals(account + ".nk")).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+        for (String[] cmd : List.of(new String[] {"tool", "sub", "-u", "U", "-E", "x", "--nats", url},
+                new String[] {"tool", "req", "-u", "U", "--encrypt", "x", "--nats", url})) {
+            Nsc.Result refused = nsc.run(cmd);
+            assertEquals(1, refused.code(), refused::toString);
+            assertTrue(refused.err().startsWith("Error: unable to get the account private key to encrypt/decrypt the payload:"
+                    + " the seed of account \"A\""), refused.err());
+            assertEquals("", refused.out());
+        }
     }
 }
