@@ -1,6 +1,8 @@
 package dev.jnsc.it;
 
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import dev.jnsc.testing.Differential;
 import java.nio.file.Path;
 import java.util.Map;
@@ -52,5 +54,18 @@ class DifferentialFlagsIT {
                 "exit code of \"add operator --url", "issue 9, still to do: add operator --url/--force (import an operator JWT)",
                 "stores/O/accounts/A/A.jwt differs", "deliberate: the Go nsc's edit export drops the export's response_type"
                         + " (DifferentialExportsIT)"));
+    }
+
+    /**
+     * update: only its refusal of a --version that is not one compares, before anything is fetched.
+     * The Go nsc would fetch from GitHub (nats-io/nsc) and replace the reference build itself,
+     * jnsc reads JNSC_UPDATE_URL; UpdateIT and UpdateCommandTest test jnsc's against a local feed.
+     */
+    @Test
+    void updateRefusesAVersionThatIsNotOne() throws Exception {
+        Differential.Step s = d.run("update", "--version", "not-a-version");
+        assertNotEquals(0, s.go().code(), s.go().toString());
+        assertNotEquals(0, s.java().code(), s.java().toString());
+        d.assertOnly(Map.of());
     }
 }

@@ -200,6 +200,29 @@ class DifferentialGenerateIT {
             d.run("load", "--profile", "nats://nobody?secret=" + seed);
             d.run("load", "--url", base + "/operator");
             d.assertOnly(known);
+            // the operator from --url, the account from --seed, a user named by --user, in new sandboxes:
+            // the Go nsc 2.11.1 names the operator "" and fails (README), jnsc loads them
+            Differential fresh = new Differential(ref, Executable.path(), dir.resolve("load-url"));
+            Differential.Step u = fresh.run("load", "--url", base + "/operator", "--seed", seed, "--user", "alice");
+            assertEquals(1, u.go().code(), u.go().toString());
+            assertEquals(0, u.java().code(), u.java().toString());
+            assertTrue(Differential.tree(fresh.java()).containsKey("stores/T/accounts/TA/users/alice.jwt"));
+            assertTrue(!u.java().err().contains(seed) && !u.java().out().contains(seed));
+            Map<String, String> loaded = new java.util.LinkedHashMap<>();
+            loaded.put("exit code of \"load --url " + base + "/operator --seed", "deliberate: the Go nsc 2.11.1's load --url"
+                    + " names the operator \"\" and fails (README)");
+            for (String p : List.of("stores/T", "keys/")) {
+                loaded.put("only jnsc wrote " + p, "what jnsc's load --url loaded");
+            }
+            loaded.put("cfg/nsc.json differs", "jnsc makes the loaded operator and account current; the Go nsc's are \"\"");
+            for (String p : List.of("stores/.jwt", "stores/.nsc", "stores/accounts")) {
+                loaded.put("only go wrote " + p, "the Go nsc's operator \"\" is the stores folder itself (README)");
+            }
+            fresh.assertOnly(loaded);
+            // --seed must be an account seed: both refuse
+            d.run("load", "--url", base + "/operator", "--seed", "SUAIBDPBAUTWCWBKIO6XHQNINK5FWJW4OHLXC3HQ2KFE4PEJUA44CNHTC4",
+                    "--user", "carol");
+            d.assertOnly(known);
             assertTrue(!s.java().err().contains(seed) && !s.java().out().contains(seed));
         } finally {
             server.stop(0);

@@ -129,4 +129,55 @@ class DifferentialImportsIT {
         known.put("stores/O/accounts/C/C.jwt differs", "the Go nsc stored the import jnsc refused");
         d.assertOnly(known);
     }
+
+    /**
+     * generate activation --push (and --start) to an HTTP account server: both post the token to
+     * {@code <url>/activations}; when the server refuses, both fail (the Go nsc has written the -o
+     * file by then, jnsc writes nothing: all or nothing).
+     */
+    @Test
+    void activationPushedToAnAccountServer() throws Exception {
+        store(NKey.generate(KeyKind.ACCOUNT));
+        java.util.List<String> posted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(200);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
+        server.createContext("/jwt/v1/", ex -> {
+            if (ex.getRequestMethod().equals("GET")) { // jnsc reads the token back: the last one posted
+                byte[] token = last.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                ex.sendResponseHeaders(200, token.length);
+                ex.getResponseBody().write(token);
+                ex.close();
+                return;
+            }
+            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            posted.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " " + body.split("\\.").length);
+            last.set(body);
+            ex.sendResponseHeaders(status.get(), -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1";
+            d.run("edit", "operator", "--account-jwt-server-url", base);
+            Map<String, String> known = gaps();
+            Differential.Step s = d.run("generate", "activation", "-a", "A", "-s", "svc.>", "-t", "B", "--push", "--start", "1d",
+                    "-o", "out/pushed.jwt");
+            assertEquals(0, s.java().code(), s.java().toString());
+            d.run("generate", "activation", "-a", "A", "-s", "priv.x", "-t", "C", "--start", "2030-01-01", "--push");
+            assertEquals(java.util.List.of("POST /jwt/v1/activations 3", "POST /jwt/v1/activations 3",
+                    "POST /jwt/v1/activations 3", "POST /jwt/v1/activations 3"), posted);
+            assertTrue((s.java().out() + s.java().err()).contains("activation accessible at \"" + base + "/activations/"),
+                    s.java().toString());
+            status.set(500);
+            s = d.run("generate", "activation", "-a", "A", "-s", "svc.>", "-t", "C", "--push", "-o", "out/refused.jwt");
+            assertEquals(1, s.java().code(), s.java().toString());
+            known.put("only go wrote out/refused.jwt", "deliberate: jnsc pushes before it writes -o, and a refused push"
+                    + " writes nothing; the Go nsc writes the file, then fails the push");
+            d.assertOnly(known);
+        } finally {
+            server.stop(0);
+        }
+    }
 }

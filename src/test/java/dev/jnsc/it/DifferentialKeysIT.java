@@ -131,6 +131,34 @@ class DifferentialKeysIT {
         step(known, "import", "user", "--file", "w.creds"); // exists
         step(known, "import", "user", "--file", "w.creds", "--overwrite");
         step(known, "import", "user", "--file", "z.jwt"); // not a user
+        // expired JWTs: the jwt library's validation blocks them, unless --skip (then a warning)
+        NKey zKey = NKey.fromSeed(Files.readString(team.resolve(seedFile(team, Jwt.decode(Files.readString(
+                stores.resolve("Z/Z.jwt"))).claims().subject()))).strip());
+        give("y-expired.jwt", expired(Files.readString(stores.resolve("Y/Y.jwt")), yKey));
+        give("w-expired.creds", Files.readString(team.resolve("keys/creds/T/Z/W.creds")).replaceAll(
+                "eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]+", expired(Files.readString(stores.resolve("Z/users/W.jwt")), zKey)));
+        step(known, "import", "account", "--file", "y-expired.jwt", "--overwrite");
+        step(known, "import", "account", "--file", "y-expired.jwt", "--overwrite", "--skip");
+        step(known, "import", "user", "--file", "w-expired.creds", "--overwrite");
+        step(known, "import", "user", "--file", "w-expired.creds", "--overwrite", "--skip");
+    }
+
+    private static String seedFile(Path team, String publicKey) {
+        return "keys/keys/" + publicKey.charAt(0) + "/" + publicKey.substring(1, 3) + "/" + publicKey + ".nk";
+    }
+
+    /** The token's claims with an expiry an hour ago, issued and signed again by {@code key}. */
+    private static String expired(String token, NKey key) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var claims = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                java.util.Base64.getUrlDecoder().decode(token.trim().split("\\.")[1]));
+        long now = System.currentTimeMillis() / 1000;
+        claims.put("iat", now - 7200);
+        claims.put("exp", now - 3600);
+        claims.put("iss", key.publicKey());
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String signed = token.trim().split("\\.")[0] + "." + b64.encodeToString(json.writeValueAsBytes(claims));
+        return signed + "." + b64.encodeToString(key.sign(signed.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     @Test

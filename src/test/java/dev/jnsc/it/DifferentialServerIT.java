@@ -63,6 +63,9 @@ class DifferentialServerIT {
         d.run("add", "account", "B");
         d.run("push", "-a", "B");
         d.run("push", "-P");
+        d.run("push", "--account-removal", "B");
+        d.run("push", "-R", "B", "--diff"); // mutually exclusive: both refuse
+        d.run("push", "-R", "nosuch");
         d.assertOnly(Map.of("stores/O/O.jwt differs", "each side's operator names its own server's URL (the ports differ)"));
     }
 }
