@@ -545,6 +545,8 @@ public final class BatchJournal {
                 Path keep = Journal.decode(a[2]);
                 if (Files.exists(keep, LinkOption.NOFOLLOW_LINKS)) {
                     Journal.move(keep, p);
+                    // a rename between two links of one file does nothing: the kept link stays then
+                    Files.deleteIfExists(keep);
                 }
                 // else the crash came before the content was kept, so before the file changed
                 return 1;
