@@ -253,9 +253,49 @@ final class Ed25519 {
         }
     }
 
+    /** Signatures found valid (key, signature and message bytes), once a process verifies many: see {@link #verify}. */
+    private static final java.util.Map<String, Boolean> VALID = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 256;
+        }
+    };
+    private static final java.util.concurrent.atomic.AtomicInteger VERIFICATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * RFC 8032 verification. A process that verifies more than {@link #TABLE_AFTER} times (nsc
+     * batch, whose every command checks the same operator and account JWTs) remembers the last
+     * 256 valid signatures: the result is a function of the bytes, which the key holds whole.
+     */
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey == null || publicKey.length != 32 || signature == null || signature.length != 64
-                || !canonicalScalar(signature)) {
+                || message == null) {
+            return false;
+        }
+        if (VERIFICATIONS.incrementAndGet() <= TABLE_AFTER) {
+            return check(publicKey, message, signature);
+        }
+        String key = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(signature, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(message, java.nio.charset.StandardCharsets.ISO_8859_1);
+        synchronized (VALID) {
+            if (VALID.get(key) != null) {
+                return true;
+            }
+        }
+        boolean ok = check(publicKey, message, signature);
+        if (ok) {
+            synchronized (VALID) {
+                VALID.put(key, Boolean.TRUE);
+            }
+        }
+        return ok;
+    }
+
+    private static boolean check(byte[] publicKey, byte[] message, byte[] signature) {
+        if (!canonicalScalar(signature)) {
             return false;
         }
         Point a = decode(publicKey);

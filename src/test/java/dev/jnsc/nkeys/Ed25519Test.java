@@ -239,4 +239,25 @@ class Ed25519Test {
         assertArrayEquals(key, Ed25519.publicKeyFromSeed(seed));
         assertTrue(Ed25519.verify(key, message, first));
     }
+
+    @Test
+    void aProcessThatRemembersValidSignaturesStillRejectsAlteredOnes() {
+        byte[] seed = new byte[32];
+        seed[1] = 3;
+        byte[] key = Ed25519.publicKeyFromSeed(seed);
+        byte[] message = "remembered".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sig = Ed25519.sign(seed, message);
+        for (int i = 0; i <= Ed25519.TABLE_AFTER + 2; i++) {
+            assertTrue(Ed25519.verify(key, message, sig));
+            byte[] altered = sig.clone();
+            altered[i % 64] ^= 1;
+            assertFalse(Ed25519.verify(key, message, altered));
+            byte[] otherMessage = message.clone();
+            otherMessage[i % message.length] ^= 1;
+            assertFalse(Ed25519.verify(key, otherMessage, sig));
+            byte[] otherKey = key.clone();
+            otherKey[i % 32] ^= 4;
+            assertFalse(Ed25519.verify(otherKey, message, sig));
+        }
+    }
 }
