@@ -34,17 +34,6 @@ fi
 
 opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off"
 main=dev.jnsc.Main
-# nsc batch runs many commands in one JVM: there the optimizing compiler pays for itself
-skip=
-for a in "$@"; do
-  if [ -n "$skip" ]; then skip=; continue; fi
-  case $a in
-    --config-dir|--data-dir|--keystore-dir|-H|--all-dirs|-K|--private-key|--lock-timeout) skip=1 ;;
-    -*) ;;
-    batch) opts=${opts#-XX:TieredStopAtLevel=1 }; break ;;
-    *) break ;;
-  esac
-done
 
 # a path as one file-name part, without forking: /usr/lib/jvm -> _usr_lib_jvm
 flat() {

@@ -228,11 +228,16 @@ final class Ed25519 {
     }
 
     static byte[] sign(byte[] seed, byte[] message) {
+        return sign(seed, null, message);
+    }
+
+    /** As {@link #sign(byte[], byte[])}, with the seed's public key when the caller has it (else null). */
+    static byte[] sign(byte[] seed, byte[] knownPublicKey, byte[] message) {
         byte[] h = expand(seed);
         byte[] a = Arrays.copyOf(h, 32);
         byte[] r = null;
         try {
-            byte[] publicKey = multiplyBase(a).encode();
+            byte[] publicKey = knownPublicKey != null ? knownPublicKey : multiplyBase(a).encode();
             Sha512 d = Sha512.sha512();
             d.update(h, 32, 32);
             d.update(message);
