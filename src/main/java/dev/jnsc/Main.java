@@ -27,4 +27,10 @@ public final class Main {
     public static int run(String[] args, Environment env, Clock clock, PrintWriter out, PrintWriter err) {
         return CommandFactory.run(args, env, clock, out, err);
     }
+
+    /** As {@link #run(String[], Environment, Clock, PrintWriter, PrintWriter)}, with {@code in} as standard input. */
+    public static int run(String[] args, Environment env, Clock clock, java.io.InputStream in, PrintWriter out,
+            PrintWriter err) {
+        return CommandFactory.run(args, env, clock, in, out, err);
+    }
 }

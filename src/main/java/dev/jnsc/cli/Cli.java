@@ -2,8 +2,10 @@ package dev.jnsc.cli;
 
 import dev.jnsc.env.Dirs;
 import dev.jnsc.env.Environment;
+import dev.jnsc.ops.BatchSession;
 import dev.jnsc.ops.Report;
 import dev.jnsc.ops.Workspace;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,19 +19,31 @@ final class Cli {
     final Clock clock;
     final PrintWriter out;
     final PrintWriter err;
+    /** Standard input (read by nsc batch). */
+    final InputStream in;
     final GlobalOptions globals = new GlobalOptions();
+    /** Set when this run is one line of a batch: the batch's locks and open group of commits. */
+    BatchSession batch;
     private Workspace workspace;
 
     Cli(Environment env, Clock clock, PrintWriter out, PrintWriter err) {
+        this(env, clock, out, err, System.in);
+    }
+
+    Cli(Environment env, Clock clock, PrintWriter out, PrintWriter err, InputStream in) {
         this.env = env;
         this.clock = clock;
         this.out = out;
         this.err = err;
+        this.in = in;
     }
 
     Workspace workspace() {
         if (workspace == null) {
             workspace = new Workspace(Dirs.resolve(globals.dirFlags(), env), clock, null);
+            if (batch != null) {
+                workspace.joinBatch(batch);
+            }
         }
         return workspace;
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "expirations", "export",
+            Map.entry("", new String[] {"account-server", "add|create", "batch", "delete", "describe", "edit", "env", "expirations", "export",
                 "generate", "import", "init", "keys", "list", "load", "pub", "pull", "push", "reissue", "reply", "req", "revocations",
                 "rtt", "select", "sub", "tool", "update", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
@@ -37,14 +37,26 @@ public final class CommandFactory {
             Map.entry("tool", new String[] {"pub", "reply", "req", "rtt", "sub"}));
 
     /** Global options that take a value (so the path walk skips it). */
-    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
+    static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of(
             "--config-dir", "--data-dir", "--keystore-dir", "-H", "--all-dirs", "-K", "--private-key", "--lock-timeout");
 
     private CommandFactory() {
     }
 
     public static int run(String[] args, Environment env, Clock clock, PrintWriter out, PrintWriter err) {
-        Cli cli = new Cli(env, clock, out, err);
+        return run(args, new Cli(env, clock, out, err));
+    }
+
+    /** As {@link #run(String[], Environment, Clock, PrintWriter, PrintWriter)}, reading standard input from {@code in}. */
+    public static int run(String[] args, Environment env, Clock clock, java.io.InputStream in, PrintWriter out,
+            PrintWriter err) {
+        return run(args, new Cli(env, clock, out, err, in));
+    }
+
+    /** Runs one command line with the given run state (nsc batch runs each of its lines so). */
+    static int run(String[] args, Cli cli) {
+        PrintWriter out = cli.out;
+        PrintWriter err = cli.err;
         int code;
         try {
             Built built = build(args, cli);
@@ -226,6 +238,8 @@ public final class CommandFactory {
                 return new MappingCommands.Delete(cli).spec();
             case "validate":
                 return new ValidateCommand(cli).spec();
+            case "batch":
+                return new BatchCommand(cli).spec();
             case "add import":
                 return new ImportCommands.Add(cli).spec();
             case "edit":

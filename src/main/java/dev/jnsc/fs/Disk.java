@@ -48,6 +48,11 @@ final class Disk {
 
     /** Creates a new file, 0600 whatever the umask, writes {@code content} and syncs it to disk. */
     static void writeNew(Path file, byte[] content) throws IOException {
+        writeNew(file, content, true);
+    }
+
+    /** As {@link #writeNew(Path, byte[])}; without {@code sync} the content reaches the disk when the system writes it. */
+    static void writeNew(Path file, byte[] content, boolean sync) throws IOException {
         FileChannel ch = posix(file)
                 ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(FILE_MODE))
@@ -60,7 +65,9 @@ final class Disk {
             while (b.hasRemaining()) {
                 ch.write(b);
             }
-            ch.force(false);
+            if (sync) {
+                ch.force(false);
+            }
         }
     }
 

@@ -140,7 +140,7 @@ public final class FileChanges {
                     recorded = true;
                 }
                 points.accept("prepared");
-                prepare(order, newDirs);
+                prepare(order, newDirs, true);
                 if (journal != null) {
                     journal.write(true, actions(order, newDirs));
                 }
@@ -160,7 +160,7 @@ public final class FileChanges {
                         + Disk.reason(e), e);
             }
             try {
-                apply(order);
+                apply(order, true);
             } catch (RuntimeException e) {
                 rollback(order, newDirs);
                 if (journal != null) {
@@ -173,6 +173,70 @@ public final class FileChanges {
                     journal.delete();
                 } catch (IOException e) {
                     // done; the next command finds every action of the journal done already
+                }
+            }
+        } finally {
+            for (Step s : steps.values()) {
+                if (s.previous != null) {
+                    Arrays.fill(s.previous, (byte) 0);
+                    s.previous = null;
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies every change or none, as one command of a batch's open group (see {@link BatchJournal}):
+     * what each target held before is recorded in the group's undo journal and synced first, then
+     * the changes are applied at once, without waiting for the disk. They are durable when the group
+     * commits; a crash before that undoes the whole group, never part of one command.
+     *
+     * @throws UncheckedIOException naming the file that could not be written and why; nothing has
+     *         changed then
+     */
+    public void commitInGroup(BatchJournal group) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        List<Step> order = ordered();
+        List<Path> newDirs = new ArrayList<>();
+        try {
+            check(order, newDirs, true);
+            List<BatchJournal.Before> before = new ArrayList<>();
+            for (Path d : newDirs) {
+                before.add(new BatchJournal.Before(BatchJournal.Was.NEW_FOLDER, d, null));
+            }
+            for (Step s : order) {
+                if (s.temp != null) {
+                    before.add(new BatchJournal.Before(BatchJournal.Was.TEMP, s.temp, null));
+                }
+                if (!s.existed) {
+                    before.add(new BatchJournal.Before(BatchJournal.Was.ABSENT, s.path, null));
+                } else if (s.wasDir) {
+                    before.add(new BatchJournal.Before(BatchJournal.Was.FOLDER, s.path, null));
+                } else {
+                    before.add(new BatchJournal.Before(BatchJournal.Was.FILE, s.path, s.previous));
+                }
+            }
+            try {
+                group.record(before);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record the changes in " + group.file() + ": " + Disk.reason(e), e);
+            }
+            points.accept("recorded");
+            try {
+                prepare(order, newDirs, false);
+                apply(order, false);
+            } catch (RuntimeException e) {
+                rollback(order, newDirs);
+                throw e;
+            }
+            for (Path d : newDirs) {
+                group.touched(d, false);
+            }
+            for (Step s : order) {
+                if (s.applied) {
+                    group.touched(s.path, s.isWrite());
                 }
             }
         } finally {
@@ -311,8 +375,8 @@ public final class FileChanges {
         return out;
     }
 
-    /** Makes the new folders and a synced temp file for every write; no target changes yet. */
-    private void prepare(List<Step> order, List<Path> newDirs) {
+    /** Makes the new folders and a temp file (synced when {@code durable}) for every write; no target changes yet. */
+    private void prepare(List<Step> order, List<Path> newDirs, boolean durable) {
         Set<Path> dirty = new LinkedHashSet<>();
         for (Path d : newDirs) {
             try {
@@ -333,18 +397,20 @@ public final class FileChanges {
                 } else {
                     Files.deleteIfExists(s.temp);
                 }
-                Disk.writeNew(s.temp, s.content);
+                Disk.writeNew(s.temp, s.content, durable);
             } catch (IOException e) {
                 throw failure("write", s.path, Disk.reason(e));
             }
             dirty.add(s.path.getParent());
             points.accept("temp");
         }
-        sync(dirty);
+        if (durable) {
+            sync(dirty);
+        }
     }
 
-    /** Renames and deletes, in order; afterwards the folders are synced. */
-    private void apply(List<Step> order) {
+    /** Renames and deletes, in order; afterwards the folders are synced when {@code durable}. */
+    private void apply(List<Step> order, boolean durable) {
         Set<Path> dirty = new LinkedHashSet<>();
         for (Step s : order) {
             try {
@@ -362,7 +428,9 @@ public final class FileChanges {
             dirty.add(s.path.getParent());
             points.accept("applied");
         }
-        sync(dirty);
+        if (durable) {
+            sync(dirty);
+        }
     }
 
     private static void sync(Set<Path> dirs) {

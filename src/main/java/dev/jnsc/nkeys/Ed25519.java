@@ -16,7 +16,8 @@ import net.i2p.crypto.eddsa.math.ed25519.Ed25519ScalarOps;
  * {@code Curve}: those look up SHA-512 through the JCA provider framework (25 ms on a cold JVM),
  * compute tables with one field inversion per entry (256 of them for the base point), and even a
  * bare {@code Curve} inverts eight times when built. A CLI command signs or verifies once or
- * twice, so tables never pay off here:
+ * twice, so tables do not pay off for it (nsc batch, which signs thousands of times in one
+ * process, switches to a table of base point multiples without inversions):
  * <ul>
  *   <li>verification computes [S]B - [k]A with signed sliding windows over small tables of odd
  *       multiples (no inversions but the final encoding), and rejects non-canonical signatures
@@ -150,6 +151,64 @@ final class Ed25519 {
         return r;
     }
 
+    /** Base point multiplications done by this process: past {@link #TABLE_AFTER}, a table pays. */
+    private static final java.util.concurrent.atomic.AtomicInteger BASE_MULTIPLICATIONS = new java.util.concurrent.atomic.AtomicInteger();
+    /** A command alone does a handful; nsc batch does thousands. */
+    static final int TABLE_AFTER = 16;
+
+    /**
+     * The multiples j * 16^i * B (i < 64, j < 16) in extended coordinates, built (960 additions,
+     * no inversion) the first time a process has done {@link #TABLE_AFTER} base multiplications.
+     */
+    private static final class BaseTable {
+        static final Point[][] T = build();
+
+        private static Point[][] build() {
+            Point[][] t = new Point[64][16];
+            Point base = Consts.B;
+            for (int i = 0; i < 64; i++) {
+                t[i][0] = Point.identity();
+                for (int j = 1; j < 16; j++) {
+                    t[i][j] = t[i][j - 1].add(base);
+                }
+                base = t[i][15].add(base);
+            }
+            return t;
+        }
+    }
+
+    /** [scalar]B: the ladder for the first few of a process, then the table; both in constant time. */
+    private static Point multiplyBase(byte[] scalar) {
+        if (BASE_MULTIPLICATIONS.incrementAndGet() <= TABLE_AFTER) {
+            return multiplySecret(Consts.B, scalar);
+        }
+        return multiplyBaseTable(scalar);
+    }
+
+    /**
+     * [scalar]B as the sum over the 64 4-bit digits d_i of the table entry d_i * 16^i * B, each
+     * entry chosen by scanning all 16 with constant-time selection (the digits are secret).
+     */
+    private static Point multiplyBaseTable(byte[] scalar) {
+        Point[][] t = BaseTable.T;
+        Point r = Point.identity();
+        for (int i = 0; i < 64; i++) {
+            int digit = (scalar[i >> 1] >> ((i & 1) << 2)) & 15;
+            Point chosen = t[i][0];
+            for (int j = 1; j < 16; j++) {
+                int x = j ^ digit;
+                chosen = chosen.select(t[i][j], ((x - 1) >>> 31) & 1);
+            }
+            r = r.add(chosen);
+        }
+        return r;
+    }
+
+    /** For tests: [scalar]B encoded, by the ladder or by the table. */
+    static byte[] baseMultiple(byte[] scalar, boolean table) {
+        return (table ? multiplyBaseTable(scalar) : multiplySecret(Consts.B, scalar)).encode();
+    }
+
     /** SHA-512 of the seed: the clamped scalar a in the first half, the nonce prefix in the second. */
     private static byte[] expand(byte[] seed) {
         byte[] h = Sha512.sha512().digest(seed);
@@ -162,23 +221,28 @@ final class Ed25519 {
     static byte[] publicKeyFromSeed(byte[] seed) {
         byte[] h = expand(seed);
         try {
-            return multiplySecret(Consts.B, Arrays.copyOf(h, 32)).encode();
+            return multiplyBase(Arrays.copyOf(h, 32)).encode();
         } finally {
             wipe(h);
         }
     }
 
     static byte[] sign(byte[] seed, byte[] message) {
+        return sign(seed, null, message);
+    }
+
+    /** As {@link #sign(byte[], byte[])}, with the seed's public key when the caller has it (else null). */
+    static byte[] sign(byte[] seed, byte[] knownPublicKey, byte[] message) {
         byte[] h = expand(seed);
         byte[] a = Arrays.copyOf(h, 32);
         byte[] r = null;
         try {
-            byte[] publicKey = multiplySecret(Consts.B, a).encode();
+            byte[] publicKey = knownPublicKey != null ? knownPublicKey : multiplyBase(a).encode();
             Sha512 d = Sha512.sha512();
             d.update(h, 32, 32);
             d.update(message);
             r = Consts.SCALARS.reduce(d.digest());
-            byte[] bigR = multiplySecret(Consts.B, r).encode();
+            byte[] bigR = multiplyBase(r).encode();
             d.update(bigR);
             d.update(publicKey);
             d.update(message);
@@ -194,9 +258,49 @@ final class Ed25519 {
         }
     }
 
+    /** Signatures found valid (key, signature and message bytes), once a process verifies many: see {@link #verify}. */
+    private static final java.util.Map<String, Boolean> VALID = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 256;
+        }
+    };
+    private static final java.util.concurrent.atomic.AtomicInteger VERIFICATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * RFC 8032 verification. A process that verifies more than {@link #TABLE_AFTER} times (nsc
+     * batch, whose every command checks the same operator and account JWTs) remembers the last
+     * 256 valid signatures: the result is a function of the bytes, which the key holds whole.
+     */
     static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey == null || publicKey.length != 32 || signature == null || signature.length != 64
-                || !canonicalScalar(signature)) {
+                || message == null) {
+            return false;
+        }
+        if (VERIFICATIONS.incrementAndGet() <= TABLE_AFTER) {
+            return check(publicKey, message, signature);
+        }
+        String key = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(signature, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(message, java.nio.charset.StandardCharsets.ISO_8859_1);
+        synchronized (VALID) {
+            if (VALID.get(key) != null) {
+                return true;
+            }
+        }
+        boolean ok = check(publicKey, message, signature);
+        if (ok) {
+            synchronized (VALID) {
+                VALID.put(key, Boolean.TRUE);
+            }
+        }
+        return ok;
+    }
+
+    private static boolean check(byte[] publicKey, byte[] message, byte[] signature) {
+        if (!canonicalScalar(signature)) {
             return false;
         }
         Point a = decode(publicKey);

@@ -190,7 +190,7 @@ public final class NKey {
         if (kind == KeyKind.CURVE) {
             throw new NKeyException("curve key " + publicKey + " cannot sign: it is an encryption key");
         }
-        return Ed25519.sign(seedRaw, data);
+        return Ed25519.sign(seedRaw, publicRaw, data);
     }
 
     /** True when {@code signature} is a canonical Ed25519 signature of {@code data} by this key. */

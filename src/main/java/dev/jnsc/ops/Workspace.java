@@ -2,6 +2,7 @@ package dev.jnsc.ops;
 
 import dev.jnsc.env.Dirs;
 import dev.jnsc.env.Environment;
+import dev.jnsc.fs.BatchJournal;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.fs.Journal;
 import dev.jnsc.fs.StoreLock;
@@ -34,6 +35,8 @@ public final class Workspace {
     private String cwdAccount;
     private boolean contextChanged;
     private StoreLock lock;
+    private boolean locked;
+    private BatchSession batch;
     private Path journalDir;
     private final List<String> signerNotes = new java.util.ArrayList<>();
 
@@ -81,7 +84,7 @@ public final class Workspace {
      * that the lock and the journal are those of that folder.
      */
     public void useStores(Path dir) {
-        if (lock != null) {
+        if (locked) {
             throw new IllegalStateException("the stores folder is chosen before the store lock is taken");
         }
         stores = new Stores(dir);
@@ -179,23 +182,51 @@ public final class Workspace {
      * hears, as one line each, that the command is waiting and what was recovered.
      */
     public void lock(Duration timeout, Consumer<String> notices) {
-        if (lock != null) {
+        if (locked) {
             return;
         }
         Path storesDir = stores().dir();
+        if (batch != null) {
+            // the batch holds the lock from its first writer to its end, and recovered then
+            batch.lock(storesDir, dirs.keystoreDir(), timeout, notices);
+        } else {
+            lock = acquire(List.of(storesDir, dirs.keystoreDir()), timeout, notices);
+            recover(storesDir, notices);
+        }
+        locked = true;
+        journalDir = storesDir;
+        context = null; // read again, under the lock
+    }
+
+    /** The lock of {@code dirs}, or the error that says how long it waited for whom. */
+    static StoreLock acquire(List<Path> dirs, Duration timeout, Consumer<String> notices) {
         try {
-            lock = StoreLock.acquire(List.of(storesDir, dirs.keystoreDir()), timeout,
+            return StoreLock.acquire(dirs, timeout,
                     f -> notices.accept("waiting for another nsc command to finish (lock " + f + ")"));
         } catch (StoreLock.Timeout e) {
             throw new OpsException("gave up waiting for the store lock after " + seconds(timeout) + ": "
                     + e.getMessage() + " - try again, or allow longer with --lock-timeout");
         }
-        journalDir = storesDir;
-        context = null; // read again, under the lock
+    }
+
+    /** Finishes or undoes what an interrupted command or batch left in the stores folder (under its lock). */
+    static void recover(Path storesDir, Consumer<String> notices) {
         String recovered = Journal.recover(storesDir);
         if (recovered != null) {
             notices.accept(recovered);
         }
+        recovered = BatchJournal.recover(storesDir);
+        if (recovered != null) {
+            notices.accept(recovered);
+        }
+    }
+
+    /**
+     * Makes this workspace one line of a batch: its lock is the batch's, and its commits join the
+     * batch's open group (see {@link BatchSession}). Before anything is read.
+     */
+    public void joinBatch(BatchSession session) {
+        this.batch = session;
     }
 
     private static String seconds(Duration d) {
@@ -208,10 +239,14 @@ public final class Workspace {
         if (changes.isEmpty()) {
             return;
         }
-        if (lock == null) {
+        if (!locked) {
             throw new IllegalStateException("store changes are committed only under the store lock");
         }
-        changes.commit(journalDir);
+        if (batch != null) {
+            batch.commit(changes, journalDir, dirs.keystoreDir());
+        } else {
+            changes.commit(journalDir);
+        }
     }
 
     /** Releases the store lock, if this workspace holds it. */
@@ -220,6 +255,7 @@ public final class Workspace {
             lock.close();
             lock = null;
         }
+        locked = false;
     }
 
     /** Makes {@code operator} (and {@code account}, may be null) current in nsc.json. */

@@ -201,4 +201,63 @@ class Ed25519Test {
         }
         return out;
     }
+
+    @Test
+    void theTableOfBaseMultiplesAgreesWithTheLadder() {
+        java.util.Random random = new java.util.Random(7);
+        List<byte[]> scalars = new java.util.ArrayList<>();
+        scalars.add(new byte[32]);
+        byte[] ones = new byte[32];
+        java.util.Arrays.fill(ones, (byte) 0xff);
+        ones[31] = 0x7f;
+        scalars.add(ones);
+        byte[] one = new byte[32];
+        one[0] = 1;
+        scalars.add(one);
+        for (int i = 0; i < 100; i++) {
+            byte[] s = new byte[32];
+            random.nextBytes(s);
+            s[31] &= 0x7f;
+            scalars.add(s);
+        }
+        for (byte[] s : scalars) {
+            assertArrayEquals(Ed25519.baseMultiple(s, false), Ed25519.baseMultiple(s, true));
+        }
+    }
+
+    @Test
+    void signaturesAreTheSameOnceTheProcessUsesTheTable() {
+        byte[] seed = new byte[32];
+        seed[5] = 9;
+        byte[] message = "batch".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] first = Ed25519.sign(seed, message);
+        byte[] key = Ed25519.publicKeyFromSeed(seed);
+        for (int i = 0; i < Ed25519.TABLE_AFTER; i++) {
+            Ed25519.publicKeyFromSeed(seed);
+        }
+        assertArrayEquals(first, Ed25519.sign(seed, message));
+        assertArrayEquals(key, Ed25519.publicKeyFromSeed(seed));
+        assertTrue(Ed25519.verify(key, message, first));
+    }
+
+    @Test
+    void aProcessThatRemembersValidSignaturesStillRejectsAlteredOnes() {
+        byte[] seed = new byte[32];
+        seed[1] = 3;
+        byte[] key = Ed25519.publicKeyFromSeed(seed);
+        byte[] message = "remembered".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sig = Ed25519.sign(seed, message);
+        for (int i = 0; i <= Ed25519.TABLE_AFTER + 2; i++) {
+            assertTrue(Ed25519.verify(key, message, sig));
+            byte[] altered = sig.clone();
+            altered[i % 64] ^= 1;
+            assertFalse(Ed25519.verify(key, message, altered));
+            byte[] otherMessage = message.clone();
+            otherMessage[i % message.length] ^= 1;
+            assertFalse(Ed25519.verify(key, otherMessage, sig));
+            byte[] otherKey = key.clone();
+            otherKey[i % 32] ^= 4;
+            assertFalse(Ed25519.verify(otherKey, message, sig));
+        }
+    }
 }

@@ -67,6 +67,16 @@ public final class Nsc {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs with {@code stdin} as standard input (nsc batch reads its lines there). */
+    public Result runWithInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Environment(env, home, cwd), Clock.fixed(now, ZoneOffset.UTC),
+                new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /**
      * Starts a command in a background thread (for sub and reply, which run until they are done);
      * its stdout can be read while it runs.
