@@ -16,10 +16,11 @@ import picocli.CommandLine.ScopeType;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"account-server", "add|create", "delete", "describe", "edit", "env", "expirations", "export",
+            Map.entry("", new String[] {"account-server", "add|create", "completion", "delete", "describe", "edit", "env", "expirations", "export",
                 "generate", "import", "init", "keys", "list", "load", "pub", "pull", "push", "reissue", "reply", "req", "revocations",
                 "rtt", "select", "sub", "tool", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
+            Map.entry("completion", new String[] {"bash", "fish", "powershell", "zsh"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
             Map.entry("export", new String[] {"keys"}),
@@ -47,8 +48,12 @@ public final class CommandFactory {
         Cli cli = new Cli(env, clock, out, err);
         int code;
         try {
-            Built built = build(args, cli);
-            code = built.commandLine().execute(built.args());
+            if (args.length > 0 && (args[0].equals("__complete") || args[0].equals("__completeNoDesc"))) {
+                code = Completion.run(args, cli); // the shell's Tab callback (nsc completion)
+            } else {
+                Built built = build(args, cli);
+                code = built.commandLine().execute(built.args());
+            }
         } catch (RuntimeException | Error e) {
             // what picocli's handlers did not see (an Error, or a failure while building the model)
             code = new ErrorHandler(cli, java.util.Arrays.asList(args).contains("--verbose"))
@@ -169,6 +174,21 @@ public final class CommandFactory {
         return root;
     }
 
+    /** The subcommands of a group path ("name|alias" entries), or null when the path is not a group. */
+    static String[] children(String path) {
+        return GROUPS.get(path);
+    }
+
+    /** The entry ("name", aliases) of {@code kids} that {@code name} names, or null. */
+    static String[] entry(String[] kids, String name) {
+        return find(kids, name);
+    }
+
+    /** The model of one command (a group or a leaf), without the global options: for completion and docs. */
+    static CommandSpec command(String path, Cli cli) {
+        return create(path, cli);
+    }
+
     private static String[] find(String[] kids, String name) {
         for (String k : kids) {
             String[] entry = k.split("\\|");
@@ -250,6 +270,13 @@ public final class CommandFactory {
                 return new ListCommands.Users(cli).spec();
             case "list keys":
                 return new ListKeysCommand(cli).spec();
+            case "completion":
+                return new Group("completion", "Generate the autocompletion script for nsc for the specified shell").spec();
+            case "completion bash":
+            case "completion fish":
+            case "completion powershell":
+            case "completion zsh":
+                return new CompletionCommands(cli, path.substring(path.indexOf(' ') + 1)).spec();
             case "delete":
                 return new Group("delete", "Delete accounts and users").spec();
             case "delete user":
