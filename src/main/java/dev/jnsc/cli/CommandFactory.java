@@ -48,8 +48,9 @@ public final class CommandFactory {
         Cli cli = new Cli(env, clock, out, err);
         int code;
         try {
-            if (args.length > 0 && (args[0].equals("__complete") || args[0].equals("__completeNoDesc"))) {
-                code = Completion.run(args, cli); // the shell's Tab callback (nsc completion)
+            int first = firstWord(args);
+            if (first < args.length && (args[first].equals("__complete") || args[first].equals("__completeNoDesc"))) {
+                code = Completion.run(args, first, cli); // the shell's Tab callback (nsc completion)
             } else {
                 Built built = build(args, cli);
                 code = built.commandLine().execute(built.args());
@@ -146,6 +147,15 @@ public final class CommandFactory {
             return new Built(cl, rest.toArray(new String[0]));
         }
         return new Built(tree(path, cli, args), args);
+    }
+
+    /** The index of the first word that is not a global option or its value (args.length if none). */
+    private static int firstWord(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-") && !args[i].equals("--")) {
+            i += VALUE_OPTIONS.contains(args[i]) ? 2 : 1;
+        }
+        return Math.min(i, args.length);
     }
 
     /** The root, the groups down to {@code path}, and the children of the last group. */

@@ -48,16 +48,26 @@ final class Completion {
         this.words = words;
     }
 
-    /** Runs {@code __complete} or {@code __completeNoDesc}: {@code args} start with that word. */
-    static int run(String[] args, Cli cli) {
-        boolean descriptions = args[0].equals("__complete");
-        List<String> words = new ArrayList<>(List.of(args).subList(1, args.length));
+    /**
+     * Runs {@code __complete} or {@code __completeNoDesc}, which is {@code args[at]}; the global
+     * options before it (the dirs) count as if typed on the line being completed.
+     */
+    static int run(String[] args, int at, Cli cli) {
+        boolean descriptions = args[at].equals("__complete");
+        List<String> words = new ArrayList<>(List.of(args).subList(at + 1, args.length));
         if (words.isEmpty()) {
             words.add("");
         }
         Answer a;
         try {
-            a = new Completion(cli, words).answer();
+            Completion c = new Completion(cli, words);
+            for (int i = 0; i + 1 < at; i++) {
+                OptionSpec o = c.globals().findOption(args[i]);
+                if (o != null && takesValue(o)) {
+                    c.remember(o.longestName(), args[++i]);
+                }
+            }
+            a = c.answer();
         } catch (RuntimeException e) {
             // a broken store or a bad flag on the line: nothing to offer, and no noise on the prompt
             a = new Answer(List.of(), 1);

@@ -140,7 +140,9 @@ final class CompletionCommands extends Leaf {
                     if [[ $line == *"$tab"* ]]; then descs+=("${line#*"$tab"}"); else descs+=(""); fi
                 done <<<"$out"
                 if ((${#values[@]} == 1)); then
-                    COMPREPLY=("$(printf '%q' "${values[0]}")")
+                    # inserted as typed: quote what the shell would split or expand
+                    COMPREPLY=("${values[0]}")
+                    [[ ${values[0]} =~ [^A-Za-z0-9_.,:/=@+%-] ]] && COMPREPLY=("$(printf '%q' "${values[0]}")")
                     return 0
                 fi
                 if [[ "${descs[*]}" =~ [^[:space:]] && ${COMP_TYPE-9} != 37 && ${COMP_TYPE-9} != 42 ]]; then
