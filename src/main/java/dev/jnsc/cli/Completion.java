@@ -269,6 +269,11 @@ final class Completion {
                 return path.equals("load") ? new Answer(List.of(), NO_FILES) : names(prefix, users());
             case "--name":
                 return names(prefix, existingByPath());
+            case "--subject":
+                return names(prefix, subjects());
+            case "--from":
+                return path.equals("delete mapping") ? names(prefix, new ArrayList<>(account().mappings().keySet()))
+                        : new Answer(List.of(), NO_FILES);
             default:
                 break;
         }
@@ -348,15 +353,44 @@ final class Completion {
         return op.userNames(cli.workspace().accountName(op, given.get("--account")));
     }
 
+    /** The chosen (-a) or current account's claims. */
+    private AccountClaims account() {
+        OperatorStore op = operator();
+        return op.account(cli.workspace().accountName(op, given.get("--account")));
+    }
+
+    /** For -s/--subject: the subjects of the account's exports, or of its imports for delete import. */
+    private List<String> subjects() {
+        List<String> out = new ArrayList<>();
+        switch (path) {
+            case "edit export":
+            case "delete export":
+            case "generate activation":
+            case "revocations add_activation":
+            case "revocations delete_activation":
+            case "revocations list_activations":
+                for (dev.jnsc.jwt.Export e : account().exports()) {
+                    out.add(e.subject());
+                }
+                break;
+            case "delete import":
+                for (dev.jnsc.jwt.Import i : account().imports()) {
+                    out.add(i.subject());
+                }
+                break;
+            default:
+                break;
+        }
+        return new ArrayList<>(new TreeSet<>(out));
+    }
+
     /** The roles of the account's scoped signing keys, for -K of the commands that sign users. */
     private List<Candidate> roles(String prefix) {
         if (!path.equals("add user") && !path.equals("edit user")) {
             return List.of();
         }
-        OperatorStore op = operator();
-        AccountClaims account = op.account(cli.workspace().accountName(op, given.get("--account")));
         List<Candidate> out = new ArrayList<>();
-        for (SigningKey k : account.signingKeys()) {
+        for (SigningKey k : account().signingKeys()) {
             if (k.isScoped() && k.role() != null && !k.role().isEmpty() && k.role().startsWith(prefix)) {
                 out.add(new Candidate(k.role(), "scoped signing key " + k.key()));
             }

@@ -143,6 +143,20 @@ class CompletionTest {
     }
 
     @Test
+    void subjectsOfExportsImportsAndMappings() {
+        nsc.ok("add", "export", "-a", "B", "-s", "svc.>", "--service");
+        nsc.ok("add", "export", "-a", "B", "-s", "priv.>", "--private");
+        nsc.ok("add", "import", "-a", "A", "--src-account", "B", "--remote-subject", "svc.>", "--service");
+        nsc.ok("add", "mapping", "-a", "A", "-f", "q", "-t", "r");
+        assertEquals(with("4", "priv.>", "svc.>"), complete("edit", "export", "-a", "B", "-s", ""));
+        assertEquals(with("4", "svc.>"), complete("delete", "export", "-a", "B", "--subject", "sv"));
+        assertEquals(with("4", "priv.>"), complete("generate", "activation", "-a", "B", "-s", "p"));
+        assertEquals(with("4", "svc.>"), complete("delete", "import", "-s", ""));
+        assertEquals(with("4", "q"), complete("delete", "mapping", "--from", ""));
+        assertEquals(with("4"), complete("add", "export", "-s", ""), "a new subject: nothing to offer");
+    }
+
+    @Test
     void filesAndDirectories() {
         assertEquals(with("16"), complete("--data-dir", ""));
         assertEquals(with("16"), complete("export", "keys", "--dir", ""));
