@@ -151,6 +151,53 @@ class CompletionShellIT {
         }
     }
 
+    /** Runs a shell command line with target/nsc as "nsc" on the PATH; returns stdout (stderr must stay empty). */
+    private String shell(String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(Nsc.homeEnv(home));
+        pb.environment().put("JNSC_CDS", "0");
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.directory(home.resolve("dirs").toFile());
+        Path out = home.resolve("shell.out");
+        Path err = home.resolve("shell.err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(out) + Files.readString(err));
+        assertEquals("", Files.readString(err));
+        return Files.readString(out);
+    }
+
+    /** fish's own "complete -C" completes a command line through the script, as a Tab would. */
+    @Test
+    void fishCompletes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(which("fish") != null, "fish is not installed");
+        String out = shell("fish", "--no-config", "-c", "nsc completion fish | source; for l in 'nsc add us' 'nsc add user -a '"
+                + " 'nsc add user --account=' 'nsc add user X --conn-type STANDARD,WEBS' 'nsc edit user ' 'nsc add user X -K ';"
+                + " complete -C $l; echo '-- end'; end");
+        assertEquals("user\tAdd a user to an account; writes its JWT and its creds file\n-- end\n"
+                + "A\nB\n-- end\n--account=A\n--account=B\n-- end\nSTANDARD,WEBSOCKET\n-- end\nU\nV\n-- end\n"
+                + "admin\tscoped signing key " , out.substring(0, out.indexOf("admin\t") + 25));
+    }
+
+    /**
+     * zsh's completion system needs a terminal; the script's function runs here with words and
+     * CURRENT set and _describe, _files and compset standing in, printing what they were given.
+     */
+    @Test
+    void zshOffersWhatTheCallbackAnswers() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(which("zsh") != null, "zsh is not installed");
+        String out = shell("zsh", "-f", "-c", "compdef() { :; }; source <(nsc completion zsh);"
+                + " _describe() { print -l -- \"${(@P)4}\"; }; _files() { print \"FILES $*\"; };"
+                + " compset() { print \"COMPSET $*\"; };"
+                + " words=(nsc add us); CURRENT=3; _nsc; print -- '-- end';"
+                + " words=(nsc add user --account=); CURRENT=4; _nsc; print -- '-- end';"
+                + " words=(nsc describe user -a B ''); CURRENT=6; _nsc; print -- '-- end';"
+                + " words=(nsc --data-dir ''); CURRENT=3; _nsc; print -- '-- end';"
+                + " words=(nsc describe jwt -f ''); CURRENT=5; _nsc; print -- '-- end'");
+        assertEquals("user:Add a user to an account; writes its JWT and its creds file\n-- end\n"
+                + "COMPSET -P *=\nA\nB\n-- end\nW\n-- end\nFILES -/\n-- end\nFILES \n-- end\n", out);
+    }
+
     private static Path which(String name) {
         for (String dir : System.getenv("PATH").split(":")) {
             Path p = Path.of(dir, name);
