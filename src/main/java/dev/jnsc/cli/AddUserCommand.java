@@ -10,6 +10,14 @@ final class AddUserCommand extends Leaf {
     @Override
     void define(Spec s) {
         s.name("user", "Add a user to an account; writes its JWT and its creds file");
+        s.examples("# a user of the current account that may publish to q.> and subscribe to replies",
+                "nsc add user U --allow-pub \"q.>\" --allow-sub \"_INBOX.>\"",
+                "# with a key made elsewhere (its seed is not stored unless given)",
+                "nsc add user -a A -n U --public-key <user public key>",
+                "# signed by the account's signing key with role \"service\"",
+                "nsc add user U -K service",
+                "# allowed to publish one reply to each request it receives, within 5s",
+                "nsc add user U --allow-pub-response --response-ttl 5s");
         Options.name(s, "user");
         Options.account(s);
         Options.times(s);

@@ -16,10 +16,11 @@ import picocli.CommandLine.ScopeType;
 public final class CommandFactory {
     /** Group path → its subcommands, each "name" or "name|alias|alias". */
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
-            Map.entry("", new String[] {"account-server", "add|create", "batch", "delete", "describe", "edit", "env", "expirations", "export",
+            Map.entry("", new String[] {"account-server", "add|create", "batch", "completion", "delete", "describe", "edit", "env", "expirations", "export",
                 "generate", "import", "init", "keys", "list", "load", "pub", "pull", "push", "reissue", "reply", "req", "revocations",
                 "rtt", "select", "sub", "tool", "update", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
+            Map.entry("completion", new String[] {"bash", "fish", "powershell", "zsh"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
             Map.entry("describe", new String[] {"account", "jwt", "operator", "user"}),
             Map.entry("export", new String[] {"keys"}),
@@ -59,8 +60,13 @@ public final class CommandFactory {
         PrintWriter err = cli.err;
         int code;
         try {
-            Built built = build(args, cli);
-            code = built.commandLine().execute(built.args());
+            int first = firstWord(args);
+            if (first < args.length && (args[first].equals("__complete") || args[first].equals("__completeNoDesc"))) {
+                code = Completion.run(args, first, cli); // the shell's Tab callback (nsc completion)
+            } else {
+                Built built = build(args, cli);
+                code = built.commandLine().execute(built.args());
+            }
         } catch (RuntimeException | Error e) {
             // what picocli's handlers did not see (an Error, or a failure while building the model)
             code = new ErrorHandler(cli, java.util.Arrays.asList(args).contains("--verbose"))
@@ -167,6 +173,15 @@ public final class CommandFactory {
         return spec;
     }
 
+    /** The index of the first word that is not a global option or its value (args.length if none). */
+    private static int firstWord(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-") && !args[i].equals("--")) {
+            i += VALUE_OPTIONS.contains(args[i]) ? 2 : 1;
+        }
+        return Math.min(i, args.length);
+    }
+
     /** The root, the groups down to {@code path}, and the children of the last group. */
     private static CommandLine tree(String path, Cli cli, String[] args) {
         CommandLine root = configure(new CommandLine(new Root(cli).spec()), cli, args);
@@ -191,6 +206,21 @@ public final class CommandFactory {
             }
         }
         return root;
+    }
+
+    /** The subcommands of a group path ("name|alias" entries), or null when the path is not a group. */
+    static String[] children(String path) {
+        return GROUPS.get(path);
+    }
+
+    /** The entry ("name", aliases) of {@code kids} that {@code name} names, or null. */
+    static String[] entry(String[] kids, String name) {
+        return find(kids, name);
+    }
+
+    /** The model of one command (a group or a leaf), without the global options: for completion and docs. */
+    static CommandSpec command(String path, Cli cli) {
+        return create(path, cli);
     }
 
     private static String[] find(String[] kids, String name) {
@@ -276,6 +306,13 @@ public final class CommandFactory {
                 return new ListCommands.Users(cli).spec();
             case "list keys":
                 return new ListKeysCommand(cli).spec();
+            case "completion":
+                return new Group("completion", "Generate the autocompletion script for nsc for the specified shell").spec();
+            case "completion bash":
+            case "completion fish":
+            case "completion powershell":
+            case "completion zsh":
+                return new CompletionCommands(cli, path.substring(path.indexOf(' ') + 1)).spec();
             case "delete":
                 return new Group("delete", "Delete accounts and users").spec();
             case "delete user":

@@ -25,6 +25,25 @@ final class Spec {
         return this;
     }
 
+    /**
+     * Longer help under the one-line description, and examples (shown after the options as
+     * "Examples:", and as EXAMPLES in the man pages and docs/reference).
+     */
+    Spec details(String... lines) {
+        String[] d = spec.usageMessage().description();
+        String[] all = java.util.Arrays.copyOf(d, d.length + 1 + lines.length);
+        all[d.length] = "";
+        System.arraycopy(lines, 0, all, d.length + 1, lines.length);
+        spec.usageMessage().description(all);
+        return this;
+    }
+
+    /** Example command lines, each a line (see {@link #details}). */
+    Spec examples(String... lines) {
+        spec.usageMessage().footerHeading("%nExamples:%n").footer(lines);
+        return this;
+    }
+
     Spec aliases(String... aliases) {
         spec.aliases(aliases);
         return this;

@@ -48,6 +48,10 @@ public final class Training {
                 {"--help"},
                 {"add", "--help"},
                 {"describe", "nothing"},
+                // the shells' Tab callback (nsc completion): commands, flags, store values
+                {"__complete", ""},
+                {"__complete", "add", "user", "--"},
+                {"__complete", "edit", "user", "-a", "A", ""},
             };
             for (String[] cmd : script) {
                 StringWriter sink = new StringWriter();
