@@ -54,8 +54,7 @@ public final class AccountOps {
         if (req.tags() != null) {
             Generic.applyTags(ac.tags(), req.tags(), java.util.List.of(), r);
         }
-        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, key, req.signer(), r));
         ws.select(op.name(), name);
         ws.stageContext(changes);
         ws.commit(changes);
@@ -110,9 +109,8 @@ public final class AccountOps {
         (req.permissions() == null ? PermissionEdits.none() : req.permissions()).apply(sk.template().permissions(), r);
         (req.limits() == null ? LimitEdits.none() : req.limits()).applyEdit(sk.template(), r);
         UserOps.refuseBearer(ac, name, "the users of role \"" + sk.role() + "\" cannot be bearer users", req.limits());
-        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
         FileChanges changes = new FileChanges();
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, null, req.signer(), r));
         ws.commit(changes);
         r.ok("edited signing key \"" + pub + "\"");
         return r;
@@ -168,8 +166,7 @@ public final class AccountOps {
             }
             r.ok("removed signing key \"" + pub + "\"");
         }
-        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, null, req.signer(), r));
         ws.commit(changes);
         r.ok("edited account \"" + name + "\"");
         return r;
