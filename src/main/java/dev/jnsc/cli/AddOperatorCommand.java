@@ -29,6 +29,10 @@ final class AddOperatorCommand extends Leaf {
             if (a.flag("--sys")) {
                 throw new OpsException("importing an operator is not compatible with system account generation (--sys)");
             }
+            if (cli.signer() != null) {
+                throw new OpsException("-K/--private-key cannot be used with --url: an imported operator's keys are"
+                        + " its own (the Go nsc ignores -K there)");
+            }
             for (String f : new String[] {"--generate-signing-key", "--start", "--expiry"}) {
                 if (a.has(f)) {
                     // the Go nsc ignores them on import: the imported JWT is stored as it is
@@ -43,6 +47,6 @@ final class AddOperatorCommand extends Leaf {
             throw new OpsException("--force only works with -u/--url: it replaces an operator by an imported one");
         }
         return cli.report(OperatorOps.add(cli.writer(), new OperatorOps.AddOperator(Options.requiredName(a, "operator"),
-                a.flag("--generate-signing-key"), a.flag("--sys"), a.str("--start"), a.str("--expiry"))));
+                a.flag("--generate-signing-key"), a.flag("--sys"), a.str("--start"), a.str("--expiry"), cli.signer())));
     }
 }
