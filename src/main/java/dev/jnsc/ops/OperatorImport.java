@@ -78,7 +78,9 @@ public final class OperatorImport {
             created = true;
         }
         op.stageOperator(changes, l.token());
-        ws.select(name, null);
+        // as the Go nsc (SetOperator): the current account stays when the operator stays the current one
+        String account = name.equals(ws.context().operator()) ? ws.context().account() : null;
+        ws.select(name, account == null || account.isEmpty() ? null : account);
         ws.stageContext(changes);
         ws.commit(changes);
         if (created) {

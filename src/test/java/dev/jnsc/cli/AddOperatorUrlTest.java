@@ -226,6 +226,10 @@ class AddOperatorUrlTest {
         assertEquals(operatorToken, Nsc.read(nsc.operatorJwt("O")));
         assertEquals(marker, Nsc.read(nsc.stores().resolve("O/.nsc")), "as in the Go nsc, .nsc stays as it was");
         assertEquals(account, Nsc.read(nsc.accountJwt("O", "A")), "accounts stay");
+        assertTrue(Nsc.read(home.resolve(".nsc/nsc.json")).contains("\"operator\":\"O\",\"account\":\"A\""),
+                "the current operator stays current with its account, as Go's SetOperator");
+        nsc.ok("add", "operator", "--url", "r.jwt", "-n", "Fresh");
+        assertTrue(Nsc.read(home.resolve(".nsc/nsc.json")).contains("\"operator\":\"Fresh\",\"account\":\"\""));
     }
 
     @Test
