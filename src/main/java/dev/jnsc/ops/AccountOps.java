@@ -58,6 +58,18 @@ public final class AccountOps {
         ws.select(op.name(), name);
         ws.stageContext(changes);
         ws.commit(changes);
+        if (key.hasSeed()) {
+            // the Go nsc makes the keystore's creds folder with the first key it stores (an imported
+            // operator stores none)
+            java.nio.file.Path creds = ws.keystore().root().resolve("creds");
+            if (!java.nio.file.Files.isDirectory(creds)) {
+                try {
+                    dev.jnsc.fs.FileChanges.makeDirs(creds, new java.util.ArrayList<>());
+                } catch (java.io.IOException | RuntimeException e) {
+                    r.warn("cannot create the empty folder " + creds + " (made when first needed): " + e.getMessage());
+                }
+            }
+        }
         r.ok("added account \"" + name + "\"");
         return r;
     }
