@@ -252,6 +252,10 @@ class AddOperatorUrlTest {
         assertEquals(ac.subject(), edited.issuer());
         nsc.ok("add", "export", "--subject", "x.>");
         assertEquals(ac.subject(), claims(nsc.accountJwt("R", "A"), AccountClaims.class).issuer());
+        // a self-signed account JWT cannot be imported into a managed store (Go's message)
+        Files.copy(nsc.accountJwt("R", "A"), home.resolve("self.jwt"));
+        fails(nsc, "only a non managed store can import a self signed account", "import", "account", "--file",
+                home.resolve("self.jwt").toString(), "--overwrite");
     }
 
     @Test
