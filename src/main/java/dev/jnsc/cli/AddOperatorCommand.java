@@ -1,6 +1,8 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.ops.OperatorImport;
 import dev.jnsc.ops.OperatorOps;
+import dev.jnsc.ops.OpsException;
 
 final class AddOperatorCommand extends Leaf {
     AddOperatorCommand(Cli cli) {
@@ -11,6 +13,9 @@ final class AddOperatorCommand extends Leaf {
     void define(Spec s) {
         s.name("operator", "Add an operator");
         Options.name(s, "operator");
+        s.value("url", "import from a jwt server url, file, or well known operator (synadia, or one named by"
+                + " NSC_<NAME>_OPERATOR=<url>)", "-u", "--url");
+        s.flag("on import, overwrite existing when already present", "--force");
         Options.times(s);
         s.flag("generate a signing key with the operator", "--generate-signing-key");
         s.flag("create the system account SYS and its user sys (signed with the signing key when one is made)",
@@ -19,7 +24,29 @@ final class AddOperatorCommand extends Leaf {
 
     @Override
     int run(Args a) {
+        if (a.has("--url")) {
+            String url = a.str("--url");
+            if (a.flag("--sys")) {
+                throw new OpsException("importing an operator is not compatible with system account generation (--sys)");
+            }
+            if (cli.signer() != null) {
+                throw new OpsException("-K/--private-key cannot be used with --url: an imported operator's keys are"
+                        + " its own (the Go nsc ignores -K there)");
+            }
+            for (String f : new String[] {"--generate-signing-key", "--start", "--expiry"}) {
+                if (a.has(f)) {
+                    // the Go nsc ignores them on import: the imported JWT is stored as it is
+                    throw new OpsException(f + " cannot be used with --url: the imported operator JWT is stored as"
+                            + " it is (its operator signs it)");
+                }
+            }
+            return cli.report(OperatorImport.run(cli.writer(), new OperatorImport.Request(Options.name(a), url,
+                    a.flag("--force"))));
+        }
+        if (a.flag("--force")) {
+            throw new OpsException("--force only works with -u/--url: it replaces an operator by an imported one");
+        }
         return cli.report(OperatorOps.add(cli.writer(), new OperatorOps.AddOperator(Options.requiredName(a, "operator"),
-                a.flag("--generate-signing-key"), a.flag("--sys"), a.str("--start"), a.str("--expiry"))));
+                a.flag("--generate-signing-key"), a.flag("--sys"), a.str("--start"), a.str("--expiry"), cli.signer())));
     }
 }

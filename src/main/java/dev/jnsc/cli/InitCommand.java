@@ -31,6 +31,11 @@ final class InitCommand extends Leaf {
         if (a.has("--url") && a.has("--remote-operator")) {
             throw new UsageException("--url and --remote-operator both name the operator: give one of them");
         }
+        if (cli.signer() != null) {
+            // the Go nsc ignores -K here and generates the operator key; add operator -K uses it
+            throw new dev.jnsc.ops.OpsException("-K/--private-key is not used by init, which generates the operator,"
+                    + " account and user keys: to give the operator's key, run \"nsc add operator <name> -K <seed>\"");
+        }
         String dir = a.str("--dir");
         Workspace ws = cli.workspace();
         if (dir != null) {

@@ -28,10 +28,11 @@ public final class Dirs {
     }
 
     public static Dirs resolve(DirFlags flags, Environment env) {
-        String all = flags.allDirs();
-        Path cfgFlag = pathOf(env, flags.configDir() != null ? flags.configDir() : all);
-        Path dataFlag = pathOf(env, flags.dataDir() != null ? flags.dataDir() : all);
-        Path keysFlag = pathOf(env, flags.keystoreDir() != null ? flags.keystoreDir() : all);
+        // as the Go nsc: -H/--all-dirs, when given (not empty), sets the three folders whatever the others say
+        String all = flags.allDirs() == null || flags.allDirs().isEmpty() ? null : flags.allDirs();
+        Path cfgFlag = pathOf(env, all != null ? all : flags.configDir());
+        Path dataFlag = pathOf(env, all != null ? all : flags.dataDir());
+        Path keysFlag = pathOf(env, all != null ? all : flags.keystoreDir());
 
         Path home = env.home();
         Path legacyHome = home.resolve(".nsc");

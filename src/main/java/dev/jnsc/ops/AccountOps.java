@@ -54,11 +54,22 @@ public final class AccountOps {
         if (req.tags() != null) {
             Generic.applyTags(ac.tags(), req.tags(), java.util.List.of(), r);
         }
-        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, key, req.signer(), r));
         ws.select(op.name(), name);
         ws.stageContext(changes);
         ws.commit(changes);
+        if (key.hasSeed()) {
+            // the Go nsc makes the keystore's creds folder with the first key it stores (an imported
+            // operator stores none)
+            java.nio.file.Path creds = ws.keystore().root().resolve("creds");
+            if (!java.nio.file.Files.isDirectory(creds)) {
+                try {
+                    dev.jnsc.fs.FileChanges.makeDirs(creds, new java.util.ArrayList<>());
+                } catch (java.io.IOException | RuntimeException e) {
+                    r.warn("cannot create the empty folder " + creds + " (made when first needed): " + e.getMessage());
+                }
+            }
+        }
         r.ok("added account \"" + name + "\"");
         return r;
     }
@@ -110,9 +121,8 @@ public final class AccountOps {
         (req.permissions() == null ? PermissionEdits.none() : req.permissions()).apply(sk.template().permissions(), r);
         (req.limits() == null ? LimitEdits.none() : req.limits()).applyEdit(sk.template(), r);
         UserOps.refuseBearer(ac, name, "the users of role \"" + sk.role() + "\" cannot be bearer users", req.limits());
-        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
         FileChanges changes = new FileChanges();
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, null, req.signer(), r));
         ws.commit(changes);
         r.ok("edited signing key \"" + pub + "\"");
         return r;
@@ -168,8 +178,7 @@ public final class AccountOps {
             }
             r.ok("removed signing key \"" + pub + "\"");
         }
-        NKey signer = Signers.accountSigner(ws, op, oc, req.signer());
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, now));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, null, req.signer(), r));
         ws.commit(changes);
         r.ok("edited account \"" + name + "\"");
         return r;

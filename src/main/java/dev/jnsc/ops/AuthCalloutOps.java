@@ -106,8 +106,7 @@ public final class AuthCalloutOps {
             // sampling to its meaning, 100
             ac.trace(ac.traceDestination(), 100);
         }
-        dev.jnsc.nkeys.NKey signer = Signers.accountSigner(ws, op, op.operator(), req.signer());
-        op.stageAccount(changes, name, Jwt.encode(ac, signer, ws.now()));
+        op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, op.operator(), ac, null, req.signer(), r));
         ws.commit(changes);
         r.ok("edited account \"" + name + "\"");
         return r;

@@ -72,7 +72,7 @@ public final class ExportOps {
         checkOverlap(ac, account, e, null, "--subject \"" + subject + "\"");
         ac.exports().add(e);
         Report r = new Report();
-        Signers.resignAccount(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer(), r);
         r.ok("added " + (e.tokenRequired() ? "private" : "public") + " " + e.type().json() + " export \"" + e.name()
                 + "\"");
         return r;
@@ -173,7 +173,7 @@ public final class ExportOps {
         if (!typeBefore.equals(e.type().json())) {
             checkOverlap(ac, account, e, e, "--service: the " + e.type().json() + " export \"" + e.subject() + "\"");
         }
-        Signers.resignAccount(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer(), r);
         r.ok("edited " + e.type().json() + " export \"" + e.name() + "\"");
         return r;
     }
@@ -187,8 +187,9 @@ public final class ExportOps {
         AccountClaims ac = op.account(account);
         Export e = select(ac, account, req.subject(), null);
         ac.exports().remove(e);
-        Signers.resignAccount(ws, op, account, ac, req.signer());
-        return new Report().ok("deleted " + (e.type() == null ? "" : e.type().json()) + " export \"" + e.subject() + "\"");
+        Report r = new Report();
+        Signers.resignAccount(ws, op, account, ac, req.signer(), r);
+        return r.ok("deleted " + (e.type() == null ? "" : e.type().json()) + " export \"" + e.subject() + "\"");
     }
 
     private static void changeType(Export e, boolean service, Report r) {

@@ -64,7 +64,7 @@ public final class ImportOps {
                     + " (its --imports limit): raise it with \"nsc edit account " + account + " --imports <n>\" first");
         }
         String kind = im.type().json();
-        Signers.resignAccount(ws, op, account, ac, req.signer());
+        Signers.resignAccount(ws, op, account, ac, req.signer(), r);
         r.ok("added " + kind + " import \"" + im.subject() + "\"");
         return r;
     }

@@ -73,14 +73,22 @@ public final class InitOps {
             return u;
         }
         if (req.remoteOperator() != null) {
-            String name = req.remoteOperator().trim();
-            for (String[] op : wellKnown(ws.env().vars())) {
-                if (op[0].equalsIgnoreCase(name)) {
-                    return op[1];
-                }
+            String known = knownOperatorUrl(ws, req.remoteOperator().trim());
+            if (known != null) {
+                return known;
             }
             throw new OpsException("error operator \"" + req.remoteOperator() + "\" was not found: a well-known operator"
                     + " is \"synadia\" or set with NSC_<NAME>_OPERATOR=<url of its JWT>");
+        }
+        return null;
+    }
+
+    /** The JWT URL of the well-known operator {@code name} (any case), or null. */
+    static String knownOperatorUrl(Workspace ws, String name) {
+        for (String[] op : wellKnown(ws.env().vars())) {
+            if (op[0].equalsIgnoreCase(name)) {
+                return op[1];
+            }
         }
         return null;
     }
@@ -252,7 +260,7 @@ public final class InitOps {
     }
 
     /** The name nsc gives a remote operator: the well-known name when the URL's host is one's. */
-    private static String wellKnownName(Workspace ws, String claimName, String url) {
+    static String wellKnownName(Workspace ws, String claimName, String url) {
         String host = host(url);
         if (host != null) {
             for (String[] op : wellKnown(ws.env().vars())) {

@@ -70,7 +70,12 @@ public final class JwtImportOps {
         operatorKeys.add(oc.subject());
         boolean sameOperator = operatorKeys.contains(ac.issuer());
         boolean selfSigned = ac.issuer().equals(ac.subject());
-        if (req.signer() != null) {
+        if (selfSigned && op.isManaged()) {
+            // as the Go nsc: the operator of a managed store is not ours to sign with
+            throw new OpsException("only a non managed store can import a self signed account: operator \""
+                    + op.name() + "\" is managed (imported with add operator --url)");
+        }
+        if (req.signer() != null && !op.isManaged()) {
             Signers.accountSigner(ws, op, oc, req.signer()).clear(); // -K is checked even when not needed
         }
         if (selfSigned || (!sameOperator && req.force())) {

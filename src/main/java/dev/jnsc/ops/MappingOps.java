@@ -71,7 +71,7 @@ public final class MappingOps {
         if (note != null) {
             r.warn(note);
         }
-        Signers.resignAccount(ws, op, name, ac, req.signer());
+        Signers.resignAccount(ws, op, name, ac, req.signer(), r);
         return r;
     }
 
@@ -120,7 +120,7 @@ public final class MappingOps {
             r.ok(to == null ? "deleted all mapping in cluster " + cluster + " for " + from
                     : "deleted mapping " + from + " -> " + to + (cluster == null ? "" : " in cluster " + cluster));
         }
-        Signers.resignAccount(ws, op, name, ac, req.signer());
+        Signers.resignAccount(ws, op, name, ac, req.signer(), r);
         return r;
     }
 

@@ -15,8 +15,13 @@ public final class OperatorOps {
     private OperatorOps() {
     }
 
-    /** @param sys also create the system account SYS and its user sys (--sys) */
-    public record AddOperator(String name, boolean generateSigningKey, boolean sys, String start, String expiry) {
+    /**
+     * @param sys also create the system account SYS and its user sys (--sys)
+     * @param identityKey -K: the operator's identity key (a seed, a seed file, or a public key whose
+     *        seed is stored); as in the Go nsc it is not copied into the keystore. Null to generate one.
+     */
+    public record AddOperator(String name, boolean generateSigningKey, boolean sys, String start, String expiry,
+            String identityKey) {
     }
 
     public static Report add(Workspace ws, AddOperator req) {
@@ -28,10 +33,22 @@ public final class OperatorOps {
         OperatorClaims oc = new OperatorClaims();
         Generic.applyTimes(oc, req.start(), req.expiry(), now, new Report());
 
-        NKey key = ws.newKey(KeyKind.OPERATOR);
+        boolean generated = req.identityKey() == null || req.identityKey().isBlank();
+        if (!generated && req.generateSigningKey()) {
+            // the Go nsc: "signing key can not be added when importing the operator"
+            throw new OpsException("--generate-signing-key cannot be used with -K: an operator whose identity key is"
+                    + " given gets its signing keys with \"nsc edit operator --sk generate\"");
+        }
+        NKey key = generated ? ws.newKey(KeyKind.OPERATOR) : KeyArg.resolve(ws, req.identityKey(), KeyKind.OPERATOR);
+        if (!key.hasSeed()) {
+            throw new OpsException("-K " + key.publicKey() + " has no seed in the keystore " + ws.keystore().root()
+                    + ": give the operator's seed, or a file holding it");
+        }
         oc.name(name).subject(key.publicKey());
         FileChanges changes = new FileChanges();
-        ws.keystore().stage(changes, key);
+        if (generated) {
+            ws.keystore().stage(changes, key);
+        }
         NKey sysSigner = key;
         NKey signingKey = null;
         if (req.generateSigningKey()) {
@@ -54,7 +71,9 @@ public final class OperatorOps {
         // the Go nsc's lines, in its order (it names a generated signing key only with --sys)
         Report r = new Report();
         emptyFolders(r, op.dir().resolve("accounts"), ws.keystore().root().resolve("creds"));
-        r.ok("generated and stored operator key \"" + key.publicKey() + "\"");
+        if (generated) {
+            r.ok("generated and stored operator key \"" + key.publicKey() + "\"");
+        }
         r.ok("added operator \"" + name + "\"");
         r.ok("When running your own nats-server, make sure they run at least version 2.2.0");
         if (sys != null) {

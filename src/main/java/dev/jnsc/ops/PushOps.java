@@ -53,10 +53,12 @@ public final class PushOps {
         Map<String, String> names = new LinkedHashMap<>();
         if (accountsWanted) {
             List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
+            // a managed operator's account server signs the self-signed accounts it is sent (as the Go nsc)
+            boolean managed = op.isManaged();
             for (String name : which) {
                 Jwt.Decoded d = op.decodeAccount(name);
                 AccountClaims ac = d.as(AccountClaims.class, "an account");
-                if (!req.force() && !oc.didSign(ac.issuer())) {
+                if (!req.force() && !managed && !oc.didSign(ac.issuer())) {
                     throw new OpsException("account \"" + name + "\" is not signed by operator \"" + op.name()
                             + "\" or one of its signing keys (--force pushes it anyway)");
                 }

@@ -25,9 +25,17 @@ public final class Signers {
     /** Re-signs an account's claims with its operator and commits the JWT (an edit of the account alone). */
     static void resignAccount(Workspace ws, dev.jnsc.store.OperatorStore op, String account,
             dev.jnsc.jwt.AccountClaims ac, String override) {
-        NKey signer = accountSigner(ws, op, op.operator(), override);
+        resignAccount(ws, op, account, ac, override, new Report());
+    }
+
+    /**
+     * As {@link #resignAccount(Workspace, dev.jnsc.store.OperatorStore, String, dev.jnsc.jwt.AccountClaims, String)},
+     * adding to {@code r} what the exchange with a managed operator's account server reports.
+     */
+    static void resignAccount(Workspace ws, dev.jnsc.store.OperatorStore op, String account,
+            dev.jnsc.jwt.AccountClaims ac, String override, Report r) {
         dev.jnsc.fs.FileChanges changes = new dev.jnsc.fs.FileChanges();
-        op.stageAccount(changes, account, dev.jnsc.jwt.Jwt.encode(ac, signer, ws.now()));
+        op.stageAccount(changes, account, ManagedAccounts.sign(ws, op, op.operator(), ac, null, override, r));
         ws.commit(changes);
     }
 

@@ -117,4 +117,28 @@ class AddOperatorTest {
         fails(nsc, "--expiry \"tomorrow\" is invalid", "add", "operator", "O", "--expiry", "tomorrow");
         fails(nsc, "--start \"2026-13-01\" is invalid", "add", "operator", "O", "--start", "2026-13-01");
     }
+
+    @Test
+    void privateKeyGivesTheIdentityKeyAndIsNotStored() throws Exception {
+        Nsc nsc = new Nsc(home);
+        NKey given = NKey.generate(KeyKind.OPERATOR);
+        Path seedFile = home.resolve("op.nk");
+        Files.writeString(seedFile, new String(given.seed()));
+        Nsc.Result r = nsc.ok("add", "operator", "O", "-K", seedFile.toString(), "--sys");
+        assertFalse(r.out().contains("generated and stored operator key"), r.out());
+        assertTrue(r.out().startsWith("[ OK ] added operator \"O\"\n"), r.out());
+        OperatorClaims oc = Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "an operator");
+        assertEquals(given.publicKey(), oc.subject());
+        assertEquals(given.publicKey(), oc.issuer());
+        assertFalse(Files.exists(nsc.keyFile(given.publicKey())), "as in the Go nsc, -K is not copied to the keystore");
+        assertEquals(given.publicKey(), Jwt.decode(Nsc.read(nsc.accountJwt("O", "SYS"))).claims().issuer(),
+                "--sys is signed with the given key");
+        nsc.ok("add", "operator", "P", "-K", new String(given.seed()));
+        fails(nsc, "--generate-signing-key cannot be used with -K", "add", "operator", "Q", "-K",
+                new String(given.seed()), "--generate-signing-key");
+        NKey account = NKey.generate(KeyKind.ACCOUNT);
+        fails(nsc, "operator", "add", "operator", "Q", "-K", new String(account.seed()));
+        fails(nsc, "has no seed in the keystore", "add", "operator", "Q", "-K",
+                NKey.generate(KeyKind.OPERATOR).publicKey());
+    }
 }

@@ -37,6 +37,20 @@ class GlobalTest {
     }
 
     @Test
+    void allDirsWinsOverTheOtherFolderFlagsAsInGo() {
+        Nsc nsc = new Nsc(home).env("NSC_HOME", null).env("NKEYS_PATH", null);
+        Path all = home.resolve("all");
+        nsc.ok("--config-dir", home.resolve("cfg").toString(), "--data-dir", home.resolve("data").toString(),
+                "add", "operator", "O", "--keystore-dir", home.resolve("keys").toString(), "-H", all.toString());
+        assertTrue(Files.isRegularFile(all.resolve("O/O.jwt")));
+        assertTrue(Files.isRegularFile(all.resolve("nsc.json")));
+        assertTrue(Files.isDirectory(all.resolve("keys/O")));
+        assertFalse(Files.exists(home.resolve("cfg")));
+        assertFalse(Files.exists(home.resolve("data")));
+        assertFalse(Files.exists(home.resolve("keys")));
+    }
+
+    @Test
     void defaultsWithoutVariables() {
         Nsc nsc = new Nsc(home).env("NSC_HOME", null).env("NKEYS_PATH", null);
         Nsc.Result r = nsc.ok("add", "operator", "O");

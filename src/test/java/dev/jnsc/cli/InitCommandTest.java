@@ -365,4 +365,28 @@ class InitCommandTest {
         fails(nsc, "user name", "init", "-n", longName);
         nsc.ok("init", "-n", "n".repeat(244));
     }
+
+    @Test
+    void theGlobalFolderFlagsAfterInit() {
+        Nsc nsc = new Nsc(home).env("NSC_HOME", null).env("NKEYS_PATH", null);
+        Path d = home.resolve("data");
+        nsc.ok("init", "-n", "demo", "--data-dir", d.toString(), "--keystore-dir", home.resolve("k").toString(),
+                "--config-dir", home.resolve("c").toString());
+        assertTrue(Files.isRegularFile(d.resolve("demo/accounts/demo/users/demo.jwt")), "-d defaults to --data-dir");
+        assertTrue(Files.isRegularFile(home.resolve("k/creds/demo/demo/demo.creds")));
+        assertTrue(Nsc.read(home.resolve("c/nsc.json")).contains("\"store_root\":\"" + d + "\""));
+
+        nsc.ok("init", "-n", "other", "-H", home.resolve("all").toString(), "--config-dir", home.resolve("c").toString());
+        assertTrue(Files.isRegularFile(home.resolve("all/other/other.jwt")));
+        assertTrue(Files.isRegularFile(home.resolve("all/creds/other/other/other.creds")));
+        assertTrue(Files.isRegularFile(home.resolve("all/nsc.json")), "-H wins over --config-dir, as in the Go nsc");
+    }
+
+    @Test
+    void initRefusesPrivateKey() {
+        Nsc nsc = new Nsc(home);
+        NKey key = NKey.generate(dev.jnsc.nkeys.KeyKind.OPERATOR);
+        fails(nsc, "-K/--private-key is not used by init", "init", "-n", "demo", "-K", new String(key.seed()));
+        fails(nsc, "-K/--private-key is not used by init", "-K", new String(key.seed()), "init", "-n", "demo");
+    }
 }

@@ -51,7 +51,6 @@ class DifferentialFlagsIT {
         d.runEach(side -> new String[] {"validate", "--file", side.stores().resolve("O/accounts/A/A.jwt").toString()});
         d.runEach(side -> new String[] {"env", "--store", side.stores().toString()});
         d.assertOnly(Map.of(
-                "exit code of \"add operator --url", "issue 9, still to do: add operator --url/--force (import an operator JWT)",
                 "stores/O/accounts/A/A.jwt differs", "deliberate: the Go nsc's edit export drops the export's response_type"
                         + " (DifferentialExportsIT)"));
     }
