@@ -30,7 +30,6 @@ final class BatchCommand extends Leaf {
         {"--config-dir", "--config-dir", "-H", "--all-dirs"},
         {"--data-dir", "--data-dir", "-H", "--all-dirs"},
         {"--keystore-dir", "--keystore-dir", "-H", "--all-dirs"},
-        {"--all-dirs", "-H", "--all-dirs"},
         {"--private-key", "-K", "--private-key"},
         {"--lock-timeout", "--lock-timeout"},
     };
@@ -163,7 +162,13 @@ final class BatchCommand extends Leaf {
     private static List<String> inherited(Args a) {
         List<String> out = new ArrayList<>();
         for (String[] entry : INHERITED) {
-            if (a.has(entry[0])) {
+            // the batch's -H sets each of the three folders (and wins over them, as everywhere), so
+            // a line that gives one folder of its own keeps the batch's other two
+            boolean folder = entry[0].endsWith("-dir");
+            if (folder && a.has("--all-dirs")) {
+                out.add(entry[0]);
+                out.add(a.str("--all-dirs"));
+            } else if (a.has(entry[0])) {
                 out.add(entry[0]);
                 out.add(a.str(entry[0]));
             }
