@@ -47,7 +47,10 @@ public final class Connector implements ErrorListener {
     private final List<Exception> failures = new CopyOnWriteArrayList<>();
     private volatile boolean up;
     private List<String> servers = List.of();
+    /** Whether the options ask for TLS. */
     private boolean secure;
+    /** Whether the current attempt uses TLS (also after a server asked for it). */
+    private volatile boolean tlsInUse;
 
     public Connector(Tls tls, ErrorListener next) {
         this.tls = tls;
@@ -110,13 +113,14 @@ public final class Connector implements ErrorListener {
      */
     public Connection connect(Options options) throws IOException, InterruptedException {
         up = false;
+        tlsInUse = secure;
         try {
             return attempt(options);
         } catch (Tls.TlsException | AuthenticationException e) {
             throw e;
         } catch (IOException e) {
             if (!secure && failed(SERVER_WANTS_TLS)) {
-                secure = true;
+                tlsInUse = true;
                 return attempt(new Options.Builder(options).sslContext(tls.context()).build());
             }
             throw e;
@@ -197,7 +201,7 @@ public final class Connector implements ErrorListener {
                 return why;
             }
         }
-        if (secure) {
+        if (tlsInUse) {
             // a server that checks the client's certificate after a TLS 1.3 handshake closes the
             // connection then, and jnats only reports that the server did not answer in time
             for (String url : servers) {

@@ -217,6 +217,46 @@ class TlsEndToEndTest {
         fails(nsc, "the server does not offer TLS, which the URL asks for", "pub", "x", "--nats", server.tlsUrl());
     }
 
+    /**
+     * Without any variable, a server that requires TLS is reached over TLS for a nats:// URL too,
+     * trusting the default trust store (the Go client switches by itself, trusting the system's CAs).
+     * The JVM's trust store is this test's CA for the while.
+     */
+    @Test
+    void aServerThatRequiresTlsIsReachedOverTlsWithTheDefaultTrustStore() throws Exception {
+        Nsc nsc = store();
+        Path conf = home.resolve("server.conf");
+        nsc.ok("generate", "config", "--mem-resolver", "--config-file", conf.toString());
+        Files.writeString(conf, "tls {\n  cert_file: \"" + serverCert.cert() + "\"\n  key_file: \"" + serverCert.key()
+                + "\"\n}\n", StandardOpenOption.APPEND);
+        server = NatsServer.startWithConfigFile(conf, home);
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (java.io.InputStream in = Files.newInputStream(ca.pem)) {
+            trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        Path store = home.resolve("trust.p12");
+        try (java.io.OutputStream out = Files.newOutputStream(store)) {
+            trust.store(out, "changeit".toCharArray());
+        }
+        Map<String, String> props = Map.of("javax.net.ssl.trustStore", store.toString(), "javax.net.ssl.trustStorePassword",
+                "changeit", "javax.net.ssl.trustStoreType", "PKCS12");
+        Map<String, String> before = new java.util.HashMap<>();
+        props.keySet().forEach(k -> before.put(k, System.getProperty(k)));
+        try {
+            props.forEach(System::setProperty);
+            assertEquals("Published [x] : \"\"\n", nsc.ok("pub", "x", "--nats", server.url()).out());
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+
     /** push and pull to the servers' own resolver over TLS, as the system account. */
     @Test
     void pushAndPullOverTls() {

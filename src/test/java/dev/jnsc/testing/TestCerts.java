@@ -150,6 +150,6 @@ public final class TestCerts {
     /** The tls block of a nats-server configuration: this certificate, and client certificates of {@code clientCa} verified. */
     public static String serverTls(Pair server, Ca clientCa) {
         return "tls {\n  cert_file: \"" + server.cert() + "\"\n  key_file: \"" + server.key() + "\"\n  ca_file: \""
-                + clientCa.pem + "\"\n  verify: true\n  timeout: 2\n}\n";
+                + clientCa.pem + "\"\n  verify: true\n  timeout: 10\n}\n"; // generous: test machines are busy
     }
 }
