@@ -62,7 +62,8 @@ final class AccountServerCommand extends Leaf {
             throw new UsageException("--hp " + e.getMessage());
         }
         Consumer<String> log = new StderrLog(cli.err);
-        NatsNotifier nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds), log);
+        NatsNotifier nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds),
+                dev.jnsc.tools.Tls.fromEnv(cli.env), log);
         ClaimsNotifier notifier = nats == null ? ClaimsNotifier.NONE : nats;
         AccountServer server;
         AccountJwts jwts = null;

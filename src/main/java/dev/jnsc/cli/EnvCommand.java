@@ -38,6 +38,12 @@ final class EnvCommand extends Leaf {
         t.row("$NSC_NO_GIT_IGNORE", yesNo(env, "NSC_NO_GIT_IGNORE"), "If set, no .gitignore files written");
         t.row("$NKEYS_PATH", yesNo(env, Dirs.NKEYS_PATH), env.display(ws.dirs().keystoreDir()));
         t.row("$NSC_HOME", yesNo(env, Dirs.NSC_HOME), env.display(ws.dirs().configDir()));
+        // the TLS of NATS connections (tools, push, pull), as the Go nsc lists it: set even when empty
+        t.row("$NATS_CA", lookedUp(env, "NATS_CA"), "If set, root CAs in the referenced file will be used for nats connections");
+        t.row("", "", "If not set, will default to the system trust store");
+        t.row("$NATS_KEY", lookedUp(env, "NATS_KEY"), "If set, the tls key in the referenced file will be used for nats connections");
+        t.row("$NATS_CERT", lookedUp(env, "NATS_CERT"),
+                "If set, the tls cert in the referenced file will be used for nats connections");
         t.row("Config", "", env.display(ws.dirs().contextFile()));
         t.separator();
         String fromCwd = "No";
@@ -57,9 +63,15 @@ final class EnvCommand extends Leaf {
         t.row("Stores Dir", "", env.display(ws.stores().dir()));
         t.row("Default Operator", "", op);
         t.row("Default Account", "", acc);
+        String ca = env.vars().get("NATS_CA");
+        t.row("Root CAs to trust", "", ca == null ? "Default: System Trust Store" : "File: " + ca.strip());
         cli.err.println(t.render());
         cli.err.flush();
         return 0;
+    }
+
+    private static String lookedUp(Environment env, String var) {
+        return env.vars().containsKey(var) ? "Yes" : "No";
     }
 
     private static String yesNo(Environment env, String var) {

@@ -14,6 +14,7 @@ import dev.jnsc.resolver.ResolverException;
 import dev.jnsc.resolver.ServerReply;
 import dev.jnsc.store.Names;
 import dev.jnsc.store.OperatorStore;
+import dev.jnsc.tools.Tls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,8 @@ public final class PushOps {
             return r;
         }
         try (NatsResolverClient client = NatsResolverClient.connect(url,
-                SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout())) {
+                SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
+                Tls.fromEnv(ws.env()))) {
             int servers = client.countServers();
             if (!jwts.isEmpty()) {
                 pushNats(client, servers, url, jwts, names, req.timeout(), r);
@@ -244,7 +246,8 @@ public final class PushOps {
             }
         } else {
             try (NatsResolverClient client = NatsResolverClient.connect(url,
-                    SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout())) {
+                    SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
+                    Tls.fromEnv(ws.env()))) {
                 remote.putAll(client.pack());
             } catch (ResolverException e) {
                 throw new OpsException(e.getMessage());

@@ -9,6 +9,7 @@ import dev.jnsc.nkeys.NKeyException;
 import dev.jnsc.store.OperatorStore;
 import dev.jnsc.tools.PayloadCipher;
 import dev.jnsc.tools.Target;
+import dev.jnsc.tools.Tls;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ToolOps {
         UserClaims uc = decoded.as(UserClaims.class, "a user");
         List<String> servers = servers(op, req.natsUrl());
         NKey key = userKey(ws, op, account, user, uc.subject());
-        return new Target(servers, account, user, decoded.token(), key);
+        return new Target(servers, account, user, decoded.token(), key, Tls.fromEnv(ws.env()));
     }
 
     /**

@@ -1,16 +1,18 @@
 package dev.jnsc.resolver;
 
+import dev.jnsc.tools.Connector;
 import dev.jnsc.tools.NKeyAuth;
+import dev.jnsc.tools.Tls;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,14 +30,16 @@ public final class NatsNotifier implements ClaimsNotifier {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Options options;
+    private final Connector connector;
     private final NKeyAuth auth;
     private final String where;
     private final Consumer<String> log;
     private final ExecutorService worker;
     private volatile Connection connection;
 
-    private NatsNotifier(Options options, NKeyAuth auth, String where, Consumer<String> log) {
+    private NatsNotifier(Options options, Connector connector, NKeyAuth auth, String where, Consumer<String> log) {
         this.options = options;
+        this.connector = connector;
         this.auth = auth;
         this.where = where;
         this.log = log;
@@ -51,18 +55,30 @@ public final class NatsNotifier implements ClaimsNotifier {
      * first update or at {@link #connectInBackground()}.
      */
     public static NatsNotifier create(String natsUrl, Path creds, Consumer<String> log) {
+        return create(natsUrl, creds, Tls.none(), log);
+    }
+
+    /**
+     * As {@link #create(String, Path, Consumer)}, with the TLS settings of the environment, whose
+     * files are checked now too.
+     */
+    public static NatsNotifier create(String natsUrl, Path creds, Tls tls, Consumer<String> log) {
         NKeyAuth auth = CredsAuth.load(creds);
         Listener listener = new Listener(log);
+        Connector connector = new Connector(tls, listener);
         Options options;
         try {
-            options = new Options.Builder().server(natsUrl).authHandler(auth).connectionName("jnsc account-server")
+            options = connector.options(new Options.Builder().authHandler(auth).connectionName("jnsc account-server")
                     .connectionTimeout(TIMEOUT).maxReconnects(-1).reconnectWait(Duration.ofSeconds(1))
-                    .connectionListener(listener).errorListener(listener).build();
+                    .connectionListener(listener), List.of(natsUrl));
         } catch (IllegalArgumentException e) {
             auth.clear();
             throw new ResolverException("invalid NATS url \"" + redact(natsUrl) + "\": " + e.getMessage());
+        } catch (Tls.TlsException e) {
+            auth.clear();
+            throw new ResolverException(e.getMessage());
         }
-        return new NatsNotifier(options, auth, redact(natsUrl), log);
+        return new NatsNotifier(options, connector, auth, redact(natsUrl), log);
     }
 
     /** Connects now, on the worker thread, so the log tells early whether NATS is reachable. */
@@ -107,7 +123,7 @@ public final class NatsNotifier implements ClaimsNotifier {
             return c;
         }
         try {
-            c = Nats.connect(options);
+            c = connector.connect(options);
             connection = c;
             log.accept("[INF] connected to " + where + " as user " + auth.userKey() + " to notify servers of updates");
             return c;

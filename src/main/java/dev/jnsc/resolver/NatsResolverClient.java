@@ -1,10 +1,11 @@
 package dev.jnsc.resolver;
 
+import dev.jnsc.tools.Connector;
+import dev.jnsc.tools.Tls;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.NUID;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
@@ -45,6 +46,14 @@ public final class NatsResolverClient implements AutoCloseable {
 
     /** Connects as a system account user; fails with a message naming the server and the reason. */
     public static NatsResolverClient connect(String url, AuthHandler auth, Duration timeout) {
+        return connect(url, auth, timeout, Tls.none());
+    }
+
+    /**
+     * Connects as a system account user, with the TLS settings of the environment; fails with a
+     * message naming the server and the reason.
+     */
+    public static NatsResolverClient connect(String url, AuthHandler auth, Duration timeout, Tls tls) {
         NatsResolverClient[] self = new NatsResolverClient[1];
         ErrorListener listener = new ErrorListener() {
             @Override
@@ -54,11 +63,17 @@ public final class NatsResolverClient implements AutoCloseable {
                 }
             }
         };
-        Options o = new Options.Builder().server(url).authHandler(auth).connectionTimeout(Duration.ofSeconds(5))
-                .maxReconnects(0).errorListener(listener).connectionName("nsc").build();
+        Connector connector = new Connector(tls, listener);
         try {
-            self[0] = new NatsResolverClient(Nats.connect(o), timeout);
+            Options o = connector.options(new Options.Builder().authHandler(auth).connectionTimeout(Duration.ofSeconds(5))
+                    .maxReconnects(0).connectionName("nsc"), List.of(url));
+            self[0] = new NatsResolverClient(connector.connect(o), timeout);
             return self[0];
+        } catch (IllegalArgumentException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new ResolverException("invalid server URL " + url + ": " + why);
+        } catch (Tls.TlsException e) {
+            throw new ResolverException("cannot connect to " + url + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ResolverException("cannot connect to " + url + ": " + describe(e));
         } catch (InterruptedException e) {

@@ -48,26 +48,30 @@ public final class Session implements AutoCloseable {
      * @param reconnect whether to ride out server restarts (long-running sub and reply)
      */
     public static Session open(Target target, String name, boolean reconnect) {
-        Connector connector = new Connector();
+        Connector connector = new Connector(target.tls(), null);
         Options options;
         try {
-            Options.Builder b = new Options.Builder().servers(target.servers().toArray(new String[0]))
-                    .connectionName(name).authHandler(new NKeyAuth(target.userJwt(), target.userKey())).connectionTimeout(CONNECT_TIMEOUT)
-                    .errorListener(connector).reportNoResponders();
+            Options.Builder b = new Options.Builder().connectionName(name)
+                    .authHandler(new NKeyAuth(target.userJwt(), target.userKey())).connectionTimeout(CONNECT_TIMEOUT)
+                    .reportNoResponders();
             if (reconnect) {
                 b.maxReconnects(RECONNECTS).reconnectWait(RECONNECT_WAIT);
             } else {
                 b.maxReconnects(0);
             }
-            options = b.build();
+            options = connector.options(b, target.servers());
         } catch (IllegalArgumentException e) {
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new ToolException("invalid server URL in " + target.serverList() + ": " + why);
+        } catch (Tls.TlsException e) {
+            throw new ToolException(e.getMessage());
         }
         try {
             return new Session(connector.connect(options), target);
         } catch (AuthenticationException e) {
             throw ServerErrors.refused(e.getMessage(), target);
+        } catch (Tls.TlsException e) {
+            throw new ToolException("cannot connect to " + target.serverList() + ": " + e.getMessage());
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
             if (m.startsWith("Unable to connect")) {

@@ -13,9 +13,15 @@ public final class Target implements AutoCloseable {
     private final String user;
     private final String userJwt;
     private final NKey userKey;
+    private final Tls tls;
 
     /** @param userKey the user's key with its seed; cleared by {@link #close()} */
     public Target(List<String> servers, String account, String user, String userJwt, NKey userKey) {
+        this(servers, account, user, userJwt, userKey, Tls.none());
+    }
+
+    /** @param tls the TLS settings of the environment ({@link Tls#fromEnv}) */
+    public Target(List<String> servers, String account, String user, String userJwt, NKey userKey, Tls tls) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("no server URLs");
         }
@@ -27,6 +33,11 @@ public final class Target implements AutoCloseable {
         this.user = user;
         this.userJwt = userJwt;
         this.userKey = userKey;
+        this.tls = tls;
+    }
+
+    Tls tls() {
+        return tls;
     }
 
     public List<String> servers() {

@@ -174,7 +174,7 @@ public final class Differential {
         return steps;
     }
 
-    /** Sets an environment variable for the commands of both binaries from here on. */
+    /** Sets an environment variable for the commands of both binaries from here on (null: unsets it). */
     public Differential env(String name, String value) {
         go.extraEnv.put(name, value);
         java.extraEnv.put(name, value);

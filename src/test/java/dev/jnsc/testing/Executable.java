@@ -52,8 +52,9 @@ public final class Executable {
         return this;
     }
 
+    /** More variables; a null value removes the variable (so Differential.env(name, null) unsets it). */
     public Executable env(Map<String, String> more) {
-        env.putAll(more);
+        more.forEach(this::env);
         return this;
     }
 

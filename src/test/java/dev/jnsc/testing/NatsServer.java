@@ -130,6 +130,11 @@ public final class NatsServer implements AutoCloseable {
         return "nats://127.0.0.1:" + port;
     }
 
+    /** The tls:// URL of a server whose configuration has a tls block (see TestCerts.serverTls). */
+    public String tlsUrl() {
+        return "tls://127.0.0.1:" + port;
+    }
+
     /** What the server printed so far. */
     public String log() {
         synchronized (log) {
