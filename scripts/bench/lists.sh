@@ -4,10 +4,11 @@
 # target/nsc and, with JNSC_REF_NSC=<path of the Go nsc>, through it on the same store (its own
 # config folder), alternating the two. Prints the median wall time of RUNS runs (default 7), the
 # largest peak RSS (with /usr/bin/time) and the ratio jnsc / Go, and the load average before and
-# after (the machine may be shared: compare the ratios of one run).
+# after (the machine may be shared: compare the ratios of one run). JNSC_NSC=<path> times another
+# jnsc build instead of target/nsc (e.g. the main branch's, for a before/after comparison).
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
-nsc=$here/target/nsc
+nsc=${JNSC_NSC:-$here/target/nsc}
 [ -x "$nsc" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 1; }
 runs=${RUNS:-7}
 accounts=${ACCOUNTS:-1000}
