@@ -1,15 +1,14 @@
 package dev.jnsc.nkeys;
 
 import java.util.Arrays;
-import net.i2p.crypto.eddsa.math.Field;
-import net.i2p.crypto.eddsa.math.FieldElement;
 import net.i2p.crypto.eddsa.math.ScalarOps;
-import net.i2p.crypto.eddsa.math.ed25519.Ed25519LittleEndianEncoding;
 import net.i2p.crypto.eddsa.math.ed25519.Ed25519ScalarOps;
 
 /**
- * Pure Ed25519 (RFC 8032 section 5.1): the only class that touches the eddsa library, whose field
- * arithmetic (mod 2^255 - 19) and scalar arithmetic (mod L) it uses.
+ * Pure Ed25519 (RFC 8032 section 5.1): the only class that touches the eddsa library, whose scalar
+ * arithmetic (mod L) it uses; the field arithmetic (mod 2^255 - 19) is {@link Fe}'s, which
+ * allocates one object per result where the library's allocated two and ran several times slower
+ * on a C1-only JVM.
  *
  * <p>Points use the extended coordinates and the addition and doubling formulas of RFC 8032
  * section 5.1.4. We do not go through the library's {@code EdDSAEngine}, parameter specs and
@@ -36,31 +35,28 @@ final class Ed25519 {
 
     /** Field constants and the base point, built on first use. */
     private static final class Consts {
-        static final Field FIELD = new Field(256,
-                hex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
-                new Ed25519LittleEndianEncoding());
-        static final FieldElement ZERO = FIELD.ZERO;
-        static final FieldElement ONE = FIELD.ONE;
-        static final FieldElement D = fe("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352");
-        static final FieldElement D2 = D.add(D);
+        static final Fe ZERO = Fe.ZERO;
+        static final Fe ONE = Fe.ONE;
+        static final Fe D = fe("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352");
+        static final Fe D2 = D.add(D);
         /** sqrt(-1) */
-        static final FieldElement I = fe("b0a00e4a271beec478e42fad0618432fa7d7fb3d99004d2b0bdfc14f8024832b");
+        static final Fe I = fe("b0a00e4a271beec478e42fad0618432fa7d7fb3d99004d2b0bdfc14f8024832b");
         static final ScalarOps SCALARS = new Ed25519ScalarOps();
         static final Point B = decode(hex("5866666666666666666666666666666666666666666666666666666666666666"));
 
-        private static FieldElement fe(String hex) {
-            return FIELD.fromByteArray(hex(hex));
+        private static Fe fe(String hex) {
+            return Fe.fromByteArray(hex(hex));
         }
     }
 
     /** A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z. */
     private static final class Point {
-        final FieldElement x;
-        final FieldElement y;
-        final FieldElement z;
-        final FieldElement t;
+        final Fe x;
+        final Fe y;
+        final Fe z;
+        final Fe t;
 
-        Point(FieldElement x, FieldElement y, FieldElement z, FieldElement t) {
+        Point(Fe x, Fe y, Fe z, Fe t) {
             this.x = x;
             this.y = y;
             this.z = z;
@@ -72,25 +68,25 @@ final class Ed25519 {
         }
 
         Point add(Point q) {
-            FieldElement a = y.subtract(x).multiply(q.y.subtract(q.x));
-            FieldElement b = y.add(x).multiply(q.y.add(q.x));
-            FieldElement c = t.multiply(Consts.D2).multiply(q.t);
-            FieldElement d = z.add(z).multiply(q.z);
-            FieldElement e = b.subtract(a);
-            FieldElement f = d.subtract(c);
-            FieldElement g = d.add(c);
-            FieldElement h = b.add(a);
+            Fe a = y.subtract(x).multiply(q.y.subtract(q.x));
+            Fe b = y.add(x).multiply(q.y.add(q.x));
+            Fe c = t.multiply(Consts.D2).multiply(q.t);
+            Fe d = z.add(z).multiply(q.z);
+            Fe e = b.subtract(a);
+            Fe f = d.subtract(c);
+            Fe g = d.add(c);
+            Fe h = b.add(a);
             return new Point(e.multiply(f), g.multiply(h), f.multiply(g), e.multiply(h));
         }
 
         Point dbl() {
-            FieldElement a = x.square();
-            FieldElement b = y.square();
-            FieldElement c = z.squareAndDouble();
-            FieldElement h = a.add(b);
-            FieldElement e = h.subtract(x.add(y).square());
-            FieldElement g = a.subtract(b);
-            FieldElement f = c.add(g);
+            Fe a = x.square();
+            Fe b = y.square();
+            Fe c = z.squareAndDouble();
+            Fe h = a.add(b);
+            Fe e = h.subtract(x.add(y).square());
+            Fe g = a.subtract(b);
+            Fe f = c.add(g);
             return new Point(e.multiply(f), g.multiply(h), f.multiply(g), e.multiply(h));
         }
 
@@ -104,7 +100,7 @@ final class Ed25519 {
         }
 
         byte[] encode() {
-            FieldElement zi = z.invert();
+            Fe zi = z.invert();
             byte[] s = y.multiply(zi).toByteArray();
             if (x.multiply(zi).isNegative()) {
                 s[31] |= (byte) 0x80;
@@ -118,13 +114,13 @@ final class Ed25519 {
         boolean xOdd = (s[31] & 0x80) != 0;
         byte[] yb = s.clone();
         yb[31] &= 0x7f;
-        FieldElement y = Consts.FIELD.fromByteArray(yb);
-        FieldElement yy = y.square();
-        FieldElement u = yy.subtract(Consts.ONE);
-        FieldElement v = yy.multiply(Consts.D).add(Consts.ONE);
-        FieldElement v3 = v.square().multiply(v);
-        FieldElement x = v3.square().multiply(v).multiply(u).pow22523().multiply(v3).multiply(u);
-        FieldElement vxx = x.square().multiply(v);
+        Fe y = Fe.fromByteArray(yb);
+        Fe yy = y.square();
+        Fe u = yy.subtract(Consts.ONE);
+        Fe v = yy.multiply(Consts.D).add(Consts.ONE);
+        Fe v3 = v.square().multiply(v);
+        Fe x = v3.square().multiply(v).multiply(u).pow22523().multiply(v3).multiply(u);
+        Fe vxx = x.square().multiply(v);
         if (vxx.subtract(u).isNonZero()) {
             if (vxx.add(u).isNonZero()) {
                 return null;
@@ -151,63 +147,8 @@ final class Ed25519 {
         return r;
     }
 
-    /** Base point multiplications done by this process: past {@link #TABLE_AFTER}, a table pays. */
-    private static final java.util.concurrent.atomic.AtomicInteger BASE_MULTIPLICATIONS = new java.util.concurrent.atomic.AtomicInteger();
-    /** A command alone does a handful; nsc batch does thousands. */
-    static final int TABLE_AFTER = 16;
-
-    /**
-     * The multiples j * 16^i * B (i < 64, j < 16) in extended coordinates, built (960 additions,
-     * no inversion) the first time a process has done {@link #TABLE_AFTER} base multiplications.
-     */
-    private static final class BaseTable {
-        static final Point[][] T = build();
-
-        private static Point[][] build() {
-            Point[][] t = new Point[64][16];
-            Point base = Consts.B;
-            for (int i = 0; i < 64; i++) {
-                t[i][0] = Point.identity();
-                for (int j = 1; j < 16; j++) {
-                    t[i][j] = t[i][j - 1].add(base);
-                }
-                base = t[i][15].add(base);
-            }
-            return t;
-        }
-    }
-
-    /** [scalar]B: the ladder for the first few of a process, then the table; both in constant time. */
-    private static Point multiplyBase(byte[] scalar) {
-        if (BASE_MULTIPLICATIONS.incrementAndGet() <= TABLE_AFTER) {
-            return multiplySecret(Consts.B, scalar);
-        }
-        return multiplyBaseTable(scalar);
-    }
-
-    /**
-     * [scalar]B as the sum over the 64 4-bit digits d_i of the table entry d_i * 16^i * B, each
-     * entry chosen by scanning all 16 with constant-time selection (the digits are secret).
-     */
-    private static Point multiplyBaseTable(byte[] scalar) {
-        Point[][] t = BaseTable.T;
-        Point r = Point.identity();
-        for (int i = 0; i < 64; i++) {
-            int digit = (scalar[i >> 1] >> ((i & 1) << 2)) & 15;
-            Point chosen = t[i][0];
-            for (int j = 1; j < 16; j++) {
-                int x = j ^ digit;
-                chosen = chosen.select(t[i][j], ((x - 1) >>> 31) & 1);
-            }
-            r = r.add(chosen);
-        }
-        return r;
-    }
-
-    /** For tests: [scalar]B encoded, by the ladder or by the table. */
-    static byte[] baseMultiple(byte[] scalar, boolean table) {
-        return (table ? multiplyBaseTable(scalar) : multiplySecret(Consts.B, scalar)).encode();
-    }
+    /** Verifications a process does before it remembers valid signatures: a command alone does a handful; nsc batch thousands. */
+    static final int REMEMBER_AFTER = 16;
 
     /** SHA-512 of the seed: the clamped scalar a in the first half, the nonce prefix in the second. */
     private static byte[] expand(byte[] seed) {
@@ -220,11 +161,23 @@ final class Ed25519 {
 
     static byte[] publicKeyFromSeed(byte[] seed) {
         byte[] h = expand(seed);
+        byte[] a = Arrays.copyOf(h, 32);
         try {
-            return multiplyBase(Arrays.copyOf(h, 32)).encode();
+            return multiplyBase(a).encode();
         } finally {
             wipe(h);
+            wipe(a);
         }
+    }
+
+    /**
+     * [scalar]B for a secret scalar (below 2^255): the double-and-add ladder the first time, the
+     * comb over the base point's table from the second on (the table costs about one ladder to
+     * build, and a comb multiplication about a fifth of one), both in constant time.
+     */
+    private static Point multiplyBase(byte[] scalar) {
+        Table t = Tables.base();
+        return t == null ? multiplySecret(Consts.B, scalar) : combSecret(t, scalar);
     }
 
     static byte[] sign(byte[] seed, byte[] message) {
@@ -270,7 +223,7 @@ final class Ed25519 {
     private static final java.util.concurrent.atomic.AtomicInteger VERIFICATIONS = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * RFC 8032 verification. A process that verifies more than {@link #TABLE_AFTER} times (nsc
+     * RFC 8032 verification. A process that verifies more than {@link #REMEMBER_AFTER} times (nsc
      * batch, whose every command checks the same operator and account JWTs) remembers the last
      * 256 valid signatures: the result is a function of the bytes, which the key holds whole.
      */
@@ -279,7 +232,7 @@ final class Ed25519 {
                 || message == null) {
             return false;
         }
-        if (VERIFICATIONS.incrementAndGet() <= TABLE_AFTER) {
+        if (VERIFICATIONS.incrementAndGet() <= REMEMBER_AFTER) {
             return check(publicKey, message, signature);
         }
         String key = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -303,7 +256,9 @@ final class Ed25519 {
         if (!canonicalScalar(signature)) {
             return false;
         }
-        Point a = decode(publicKey);
+        // a key seen before has its table: its points, decoded once, are in it
+        Table at = Tables.forKey(publicKey);
+        Point a = at != null ? at.rows[0][0] : decode(publicKey);
         if (a == null) {
             return false;
         }
@@ -314,7 +269,8 @@ final class Ed25519 {
         byte[] k = Consts.SCALARS.reduce(d.digest());
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
         // R' = [S]B - [k]A must encode to the R half of the signature
-        byte[] r = sMinusKA(s, k, a).encode();
+        Table bt = at == null ? null : Tables.base();
+        byte[] r = (bt != null ? combSMinusKA(bt, s, at, k) : sMinusKA(s, k, a)).encode();
         for (int i = 0; i < 32; i++) {
             if (r[i] != signature[i]) {
                 return false;
@@ -348,6 +304,172 @@ final class Ed25519 {
             }
         }
         return r;
+    }
+
+    /**
+     * Multiples of a point for the comb: {@code rows[j][d - 1] = [d * 256^j]P} for j &lt; 32 and d in
+     * 1..8 (256 points, about one double-and-add ladder to compute). Immutable once built.
+     */
+    private static final class Table {
+        final Point[][] rows = new Point[32][8];
+
+        Table(Point p) {
+            Point base = p;
+            for (int j = 0; j < 32; j++) {
+                rows[j][0] = base;
+                for (int d = 1; d < 8; d++) {
+                    rows[j][d] = rows[j][d - 1].add(base);
+                }
+                if (j < 31) {
+                    // 256 * base = 32 * (8 * base)
+                    base = rows[j][7].dbl().dbl().dbl().dbl().dbl();
+                }
+            }
+        }
+    }
+
+    /**
+     * The tables in use: the base point's, built at the second multiplication by B in this
+     * process, and those of public keys, each built at its key's second verification (a list
+     * verifies hundreds of JWTs signed by one operator or account key). At most
+     * {@link #MAX_KEYS} keys are remembered; later ones are verified without a table.
+     */
+    private static final class Tables {
+        static final int MAX_KEYS = 64;
+        private static final Object SEEN = new Object();
+        private static final java.util.concurrent.ConcurrentHashMap<String, Object> KEYS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final java.util.concurrent.atomic.AtomicInteger BASE_USES =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private static volatile Table base;
+
+        static Table base() {
+            Table t = base;
+            if (t == null && BASE_USES.incrementAndGet() >= 2) {
+                synchronized (Tables.class) {
+                    t = base;
+                    if (t == null) {
+                        t = new Table(Consts.B);
+                        base = t;
+                    }
+                }
+            }
+            return t;
+        }
+
+        /** The key's table from its second verification on; null the first time, or for a key that is not a point. */
+        static Table forKey(byte[] publicKey) {
+            String id = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1);
+            Object o = KEYS.get(id);
+            if (o instanceof Table) {
+                return (Table) o;
+            }
+            if (o == null) {
+                if (KEYS.size() < MAX_KEYS) {
+                    KEYS.putIfAbsent(id, SEEN);
+                }
+                return null;
+            }
+            Point p = decode(publicKey);
+            if (p == null) {
+                return null;
+            }
+            Table t = new Table(p);
+            KEYS.put(id, t);
+            return t;
+        }
+    }
+
+    /**
+     * The scalar (32 bytes little-endian, below 2^255) as 64 signed radix-16 digits in [-8, 8]:
+     * scalar = sum of e[i] * 16^i.
+     */
+    static byte[] radix16(byte[] scalar) {
+        byte[] e = new byte[64];
+        for (int i = 0; i < 32; i++) {
+            e[2 * i] = (byte) (scalar[i] & 15);
+            e[2 * i + 1] = (byte) ((scalar[i] >> 4) & 15);
+        }
+        int carry = 0;
+        for (int i = 0; i < 63; i++) {
+            int v = e[i] + carry;
+            carry = (v + 8) >> 4;
+            e[i] = (byte) (v - (carry << 4));
+        }
+        e[63] = (byte) (e[63] + carry);
+        return e;
+    }
+
+    /** [scalar]P from P's table, in constant time: every entry of a row is read, the digit's picked by selection. */
+    private static Point combSecret(Table t, byte[] scalar) {
+        byte[] e = radix16(scalar);
+        try {
+            Point h = Point.identity();
+            for (int i = 1; i < 64; i += 2) {
+                h = h.add(selectSecret(t.rows[i / 2], e[i]));
+            }
+            h = h.dbl().dbl().dbl().dbl();
+            for (int i = 0; i < 64; i += 2) {
+                h = h.add(selectSecret(t.rows[i / 2], e[i]));
+            }
+            return h;
+        } finally {
+            wipe(e);
+        }
+    }
+
+    /** [digit]P (digit in [-8, 8]) from a row of multiples of P, without branching on the digit. */
+    private static Point selectSecret(Point[] row, int digit) {
+        int negative = (digit >>> 31) & 1;
+        int abs = digit - ((-negative & digit) << 1);
+        Point r = Point.identity();
+        for (int d = 1; d <= 8; d++) {
+            int x = abs ^ d;
+            r = r.select(row[d - 1], ((x - 1) >>> 31) & 1);
+        }
+        return r.select(r.negate(), negative);
+    }
+
+    /** [s]B - [k]A from both points' tables, variable time (nothing secret is involved), sharing the doublings. */
+    private static Point combSMinusKA(Table b, byte[] s, Table a, byte[] k) {
+        byte[] se = radix16(s);
+        byte[] ke = radix16(k);
+        Point h = Point.identity();
+        for (int i = 1; i < 64; i += 2) {
+            h = addDigit(addDigit(h, b.rows[i / 2], se[i]), a.rows[i / 2], -ke[i]);
+        }
+        h = h.dbl().dbl().dbl().dbl();
+        for (int i = 0; i < 64; i += 2) {
+            h = addDigit(addDigit(h, b.rows[i / 2], se[i]), a.rows[i / 2], -ke[i]);
+        }
+        return h;
+    }
+
+    private static Point addDigit(Point h, Point[] row, int digit) {
+        if (digit > 0) {
+            return h.add(row[digit - 1]);
+        } else if (digit < 0) {
+            return h.add(row[-digit - 1].negate());
+        }
+        return h;
+    }
+
+    /** For tests: [scalar]B through the ladder, and through the comb, encoded. */
+    static byte[] baseMultipleByLadder(byte[] scalar) {
+        return multiplySecret(Consts.B, scalar).encode();
+    }
+
+    static byte[] baseMultipleByComb(byte[] scalar) {
+        return combSecret(new Table(Consts.B), scalar).encode();
+    }
+
+    /** For tests: [s]B - [k]A encoded, through the sliding windows and through the combs; null when A is not a point. */
+    static byte[][] sMinusKABothWays(byte[] s, byte[] k, byte[] publicKey) {
+        Point a = decode(publicKey);
+        if (a == null) {
+            return null;
+        }
+        return new byte[][] {sMinusKA(s, k, a).encode(), combSMinusKA(new Table(Consts.B), s, new Table(a), k).encode()};
     }
 
     /** P, 3P, 5P, ..., 15P. */

@@ -33,22 +33,24 @@ public final class ListOps {
         return out;
     }
 
+    /** Accounts are read, decoded and verified on all cores; the rows keep the folders' order. */
     public static List<Entry> accounts(Workspace ws, String operator) {
         OperatorStore op = ws.operator(operator);
         String current = currentOrNull(() -> ws.accountName(op, null));
-        List<Entry> out = new ArrayList<>();
-        for (String n : op.accountNames()) {
-            out.add(entry(n, () -> op.decodeAccount(n), n.equals(current)));
-        }
-        return out;
+        return values(Parallel.map(op.accountNames(), n -> entry(n, () -> op.decodeAccount(n), n.equals(current))));
     }
 
+    /** Users are read, decoded and verified on all cores; the rows keep the files' order. */
     public static List<Entry> users(Workspace ws, String operator, String account) {
         OperatorStore op = ws.operator(operator);
         String acc = ws.accountName(op, account);
-        List<Entry> out = new ArrayList<>();
-        for (String n : op.userNames(acc)) {
-            out.add(entry(n, () -> op.decodeUser(acc, n), false));
+        return values(Parallel.map(op.userNames(acc), n -> entry(n, () -> op.decodeUser(acc, n), false)));
+    }
+
+    private static <R> List<R> values(List<Parallel.Result<R>> results) {
+        List<R> out = new ArrayList<>(results.size());
+        for (Parallel.Result<R> r : results) {
+            out.add(r.get());
         }
         return out;
     }
@@ -116,22 +118,43 @@ public final class ListOps {
         } else {
             accounts = List.of(current);
         }
-        for (String a : accounts) {
-            AccountClaims ac = op.account(a);
-            rows.add(row(ks, a, ac.subject(), oc.subject(), KeyKind.ACCOUNT, false, 1));
-            for (SigningKey sk : ac.signingKeys()) {
-                rows.add(row(ks, a, sk.key(), oc.subject(), KeyKind.ACCOUNT, true, 1));
-            }
-            if (!ac.authXKey().isEmpty()) {
-                rows.add(row(ks, a, ac.authXKey(), "", KeyKind.CURVE, false, 1));
-            }
-            if (q.user() != null && !op.hasUser(a, q.user())) {
-                throw new OpsException("user \"" + q.user() + "\" does not exist in account \"" + a + "\"");
-            }
-            for (String u : q.user() != null ? List.of(q.user()) : op.userNames(a)) {
-                rows.add(row(ks, u, op.user(a, u).subject(), ac.subject(), KeyKind.USER, false, 2));
+        // the JWTs are decoded and verified on all cores, then walked in order; the keystore is
+        // looked at afterwards (a key derivation per stored seed), on all cores too. A failure
+        // becomes a row of its own and ends the walk, so the command fails with what the first
+        // failing step of a sequential walk would have reported.
+        List<Parallel.Result<AccountClaims>> claims = Parallel.map(accounts, op::account);
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            String a = accounts.get(i);
+            try {
+                AccountClaims ac = claims.get(i).get();
+                pending.add(new Pending(a, ac.subject(), oc.subject(), KeyKind.ACCOUNT, false, 1, null));
+                for (SigningKey sk : ac.signingKeys()) {
+                    pending.add(new Pending(a, sk.key(), oc.subject(), KeyKind.ACCOUNT, true, 1, null));
+                }
+                if (!ac.authXKey().isEmpty()) {
+                    pending.add(new Pending(a, ac.authXKey(), "", KeyKind.CURVE, false, 1, null));
+                }
+                if (q.user() != null && !op.hasUser(a, q.user())) {
+                    throw new OpsException("user \"" + q.user() + "\" does not exist in account \"" + a + "\"");
+                }
+                List<String> users = q.user() != null ? List.of(q.user()) : op.userNames(a);
+                List<Parallel.Result<String>> subjects = Parallel.map(users, u -> op.user(a, u).subject());
+                for (int j = 0; j < users.size(); j++) {
+                    pending.add(new Pending(users.get(j), subjects.get(j).get(), ac.subject(), KeyKind.USER, false, 2,
+                            null));
+                }
+            } catch (RuntimeException e) {
+                pending.add(new Pending(null, null, null, null, false, 0, e));
+                break;
             }
         }
+        rows.addAll(values(Parallel.map(pending, p -> {
+            if (p.failure() != null) {
+                throw p.failure();
+            }
+            return row(ks, p.name(), p.pub(), p.parent(), p.kind(), p.signing(), p.depth());
+        })));
         if (q.notReferenced()) {
             rows = unreferenced(ks, rows);
         }
@@ -153,22 +176,29 @@ public final class ListOps {
         return out;
     }
 
+    /** A key row before the keystore is looked at, or the failure that ends the rows. */
+    private record Pending(String name, String pub, String parent, KeyKind kind, boolean signing, int depth,
+            RuntimeException failure) {
+    }
+
     /** The keystore's keys that none of {@code referenced} is, as the Go nsc lists them: by kind, then key. */
     private static List<KeyRow> unreferenced(Keystore ks, List<KeyRow> referenced) {
         java.util.Set<String> known = new java.util.HashSet<>();
         for (KeyRow r : referenced) {
             known.add(r.publicKey());
         }
-        List<KeyRow> out = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        java.util.Set<String> stored = new java.util.TreeSet<>(ks.publicKeys());
         for (KeyKind kind : new KeyKind[] {KeyKind.OPERATOR, KeyKind.ACCOUNT, KeyKind.USER, KeyKind.CURVE}) {
-            for (String pub : new java.util.TreeSet<>(ks.publicKeys())) {
+            for (String pub : stored) {
                 if (KeyKind.fromLetter(pub.charAt(0)) == kind && !known.contains(pub)) {
                     int depth = kind == KeyKind.OPERATOR ? 0 : kind == KeyKind.USER ? 2 : 1;
-                    out.add(row(ks, "?", pub, "", kind, false, depth));
+                    pending.add(new Pending("?", pub, "", kind, false, depth, null));
                 }
             }
         }
-        return out;
+        return values(Parallel.map(pending, p -> row(ks, p.name(), p.pub(), p.parent(), p.kind(), p.signing(),
+                p.depth())));
     }
 
     private static KeyRow row(Keystore ks, String name, String pub, String parent, KeyKind kind, boolean signing,

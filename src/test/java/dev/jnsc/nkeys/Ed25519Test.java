@@ -164,6 +164,122 @@ class Ed25519Test {
         }
     }
 
+    /** The comb's signed radix-16 digits add back up to the scalar and stay in [-8, 8]. */
+    @Test
+    void radix16ReconstructsTheScalar() {
+        Random r = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            byte[] scalar = new byte[32];
+            r.nextBytes(scalar);
+            scalar[31] &= 0x7F; // below 2^255: clamped secrets and reduced scalars
+            if (i == 0) {
+                Arrays.fill(scalar, (byte) 0);
+            } else if (i == 1) {
+                Arrays.fill(scalar, (byte) 0xFF);
+                scalar[31] = 0x7F;
+            } else if (i == 2) {
+                Arrays.fill(scalar, (byte) 0x88);
+                scalar[31] = 0x78;
+            }
+            byte[] digits = Ed25519.radix16(scalar);
+            BigInteger sum = BigInteger.ZERO;
+            for (int j = 0; j < 64; j++) {
+                assertTrue(digits[j] >= -8 && digits[j] <= 8, "digit " + digits[j] + " at " + j);
+                sum = sum.add(BigInteger.valueOf(digits[j]).shiftLeft(4 * j));
+            }
+            assertEquals(littleEndian(scalar), sum, "scalar " + i);
+        }
+    }
+
+    /** [a]B through the base point's table (constant-time comb) equals the ladder's, for clamped and edge scalars. */
+    @Test
+    void combAgreesWithTheLadder() {
+        Random r = new Random(11);
+        for (int i = 0; i < 40; i++) {
+            byte[] scalar = new byte[32];
+            r.nextBytes(scalar);
+            if (i % 2 == 0) { // clamped as a secret key
+                scalar[0] &= (byte) 248;
+                scalar[31] &= 63;
+                scalar[31] |= 64;
+            } else {
+                scalar[31] &= 0x7F;
+            }
+            if (i == 1) {
+                Arrays.fill(scalar, (byte) 0);
+                scalar[0] = 1;
+            } else if (i == 3) {
+                Arrays.fill(scalar, (byte) 0xFF);
+                scalar[31] = 0x7F;
+            } else if (i == 5) {
+                Arrays.fill(scalar, (byte) 0);
+            }
+            assertArrayEquals(Ed25519.baseMultipleByLadder(scalar), Ed25519.baseMultipleByComb(scalar), "scalar " + i);
+        }
+    }
+
+    /** [s]B - [k]A through both points' tables equals the sliding windows' result. */
+    @Test
+    void combVerificationAgreesWithTheSlidingWindows() {
+        Random r = new Random(13);
+        for (int i = 0; i < 40; i++) {
+            byte[] seed = new byte[32];
+            r.nextBytes(seed);
+            byte[] pk = Ed25519.publicKeyFromSeed(seed);
+            byte[] s = new byte[32];
+            byte[] k = new byte[32];
+            r.nextBytes(s);
+            r.nextBytes(k);
+            s[31] &= 0x0F;
+            k[31] &= 0x0F;
+            if (i == 0) {
+                Arrays.fill(s, (byte) 0);
+            } else if (i == 1) {
+                Arrays.fill(k, (byte) 0);
+            } else if (i == 2) {
+                s = toLittleEndian(L.subtract(BigInteger.ONE));
+                k = toLittleEndian(L.subtract(BigInteger.ONE));
+            }
+            byte[][] both = Ed25519.sMinusKABothWays(s, k, pk);
+            assertArrayEquals(both[0], both[1], "try " + i);
+        }
+    }
+
+    /**
+     * Verifying many signatures of one key goes through the key's table from the second on: each
+     * good signature still verifies, and a bit flipped in the signature or the message fails.
+     */
+    @Test
+    void repeatedVerificationsOfOneKeyStayExact() throws Exception {
+        Random r = new Random(17);
+        byte[] seed = new byte[32];
+        r.nextBytes(seed);
+        byte[] pk = Ed25519.publicKeyFromSeed(seed);
+        for (int i = 0; i < 12; i++) {
+            byte[] msg = new byte[20 + i];
+            r.nextBytes(msg);
+            byte[] sig = Ed25519.sign(seed, msg);
+            assertArrayEquals(jdkSign(seed, msg), sig, "signature " + i);
+            assertTrue(Ed25519.verify(pk, msg, sig), "verification " + i);
+            byte[] bad = sig.clone();
+            bad[i % 64] ^= 1;
+            assertFalse(Ed25519.verify(pk, msg, bad), "flipped signature " + i);
+            byte[] badMsg = msg.clone();
+            badMsg[i % msg.length] ^= (byte) 0x80;
+            assertFalse(Ed25519.verify(pk, badMsg, sig), "flipped message " + i);
+            assertFalse(Ed25519.verify(pk, msg, withScalarPlusL(sig)), "S + L " + i);
+        }
+    }
+
+    private static byte[] jdkSign(byte[] seed, byte[] msg) throws Exception {
+        KeyFactory kf = KeyFactory.getInstance("Ed25519");
+        PrivateKey key = kf.generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(key);
+        s.update(msg);
+        return s.sign();
+    }
+
     @Test
     void wipeZeroesAndToleratesNull() {
         byte[] b = {1, 2, 3};
@@ -221,7 +337,7 @@ class Ed25519Test {
             scalars.add(s);
         }
         for (byte[] s : scalars) {
-            assertArrayEquals(Ed25519.baseMultiple(s, false), Ed25519.baseMultiple(s, true));
+            assertArrayEquals(Ed25519.baseMultipleByLadder(s), Ed25519.baseMultipleByComb(s));
         }
     }
 
@@ -232,7 +348,7 @@ class Ed25519Test {
         byte[] message = "batch".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] first = Ed25519.sign(seed, message);
         byte[] key = Ed25519.publicKeyFromSeed(seed);
-        for (int i = 0; i < Ed25519.TABLE_AFTER; i++) {
+        for (int i = 0; i < Ed25519.REMEMBER_AFTER; i++) {
             Ed25519.publicKeyFromSeed(seed);
         }
         assertArrayEquals(first, Ed25519.sign(seed, message));
@@ -247,7 +363,7 @@ class Ed25519Test {
         byte[] key = Ed25519.publicKeyFromSeed(seed);
         byte[] message = "remembered".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] sig = Ed25519.sign(seed, message);
-        for (int i = 0; i <= Ed25519.TABLE_AFTER + 2; i++) {
+        for (int i = 0; i <= Ed25519.REMEMBER_AFTER + 2; i++) {
             assertTrue(Ed25519.verify(key, message, sig));
             byte[] altered = sig.clone();
             altered[i % 64] ^= 1;
