@@ -32,7 +32,13 @@ if [ -r "$jhome/release" ]; then
   esac
 fi
 
-opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off"
+# Commands are short: C1 only (-XX:TieredStopAtLevel=1) starts fastest. The account server runs
+# for long and serves many requests: it gets full tiered compilation (C2) and TCP_NODELAY instead.
+jit=-XX:TieredStopAtLevel=1
+for a in "$@"; do
+  case $a in account-server) jit=-Dsun.net.httpserver.nodelay=true; break ;; esac
+done
+opts="$jit -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off"
 main=dev.jnsc.Main
 
 # a path as one file-name part, without forking: /usr/lib/jvm -> _usr_lib_jvm
