@@ -2,14 +2,13 @@ package dev.jnsc.cli;
 
 import dev.jnsc.resolver.AccountJwts;
 import dev.jnsc.resolver.AccountServer;
+import dev.jnsc.resolver.AsyncLog;
 import dev.jnsc.resolver.ClaimsNotifier;
 import dev.jnsc.resolver.DirJwts;
 import dev.jnsc.resolver.HostPort;
 import dev.jnsc.resolver.NatsNotifier;
 import dev.jnsc.resolver.NscFolderJwts;
 import dev.jnsc.resolver.ResolverException;
-import java.io.PrintWriter;
-import java.util.function.Consumer;
 
 /**
  * {@code nsc account-server}: serves account JWTs to nats-servers with a URL resolver, speaking
@@ -61,9 +60,16 @@ final class AccountServerCommand extends Leaf {
         } catch (ResolverException e) {
             throw new UsageException("--hp " + e.getMessage());
         }
-        Consumer<String> log = new StderrLog(cli.err);
-        NatsNotifier nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds),
-                dev.jnsc.tools.Tls.fromEnv(cli.env), log);
+        // request threads only queue their lines: one thread writes them, a batch per flush
+        AsyncLog log = new AsyncLog(cli.err);
+        NatsNotifier nats;
+        try {
+            nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds),
+                    dev.jnsc.tools.Tls.fromEnv(cli.env), log);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
         ClaimsNotifier notifier = nats == null ? ClaimsNotifier.NONE : nats;
         AccountServer server;
         AccountJwts jwts = null;
@@ -79,36 +85,25 @@ final class AccountServerCommand extends Leaf {
                 jwts.close();
             }
             notifier.close();
+            log.close();
             throw e;
         }
         if (nats != null) {
             nats.connectInBackground();
         }
-        Thread hook = new Thread(server::stop, "account-server-shutdown");
+        AccountServer running = server;
+        Thread hook = new Thread(() -> {
+            running.stop();
+            log.close();
+        }, "account-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.awaitStop();
+        log.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook is what stopped the server
         }
         return 0;
-    }
-
-    /** Whole lines to stderr, flushed, from any thread. */
-    private static final class StderrLog implements Consumer<String> {
-        private final PrintWriter err;
-
-        StderrLog(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void accept(String line) {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        }
     }
 }

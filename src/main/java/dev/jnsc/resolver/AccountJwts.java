@@ -2,8 +2,40 @@ package dev.jnsc.resolver;
 
 /** Where the account server finds the JWTs it serves. */
 public interface AccountJwts {
-    /** A JWT as served: the token text and its {@code jti}, which becomes the ETag. */
-    record Stored(String token, String jti) {
+    /**
+     * A JWT as served: the token text and its {@code jti}, which becomes the ETag; with the bytes
+     * and the ETag header ready, so that serving a stored JWT again builds nothing.
+     */
+    final class Stored {
+        private final String token;
+        private final String jti;
+        private final byte[] bytes;
+        private final String etag;
+
+        public Stored(String token, String jti) {
+            this.token = token;
+            this.jti = jti;
+            this.bytes = token.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            this.etag = "\"" + jti + "\"";
+        }
+
+        public String token() {
+            return token;
+        }
+
+        public String jti() {
+            return jti;
+        }
+
+        /** The token as sent; never to be changed. */
+        byte[] bytes() {
+            return bytes;
+        }
+
+        /** The ETag header value: the jti in quotes. */
+        String etag() {
+            return etag;
+        }
     }
 
     /**

@@ -13,9 +13,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -49,6 +51,11 @@ public final class DirJwts implements AccountJwts {
     private final Tokens.Operator operator;
     private final Path lockFile;
     private final ReentrantLock folderLock;
+    /** Verified account JWTs by key, each with the stamp of the file version it was read from. */
+    private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Path file, FileStamp stamp, Stored stored) {
+    }
 
     /** What became of a posted JWT: stored, already there, or kept out by a stored one issued later. */
     public record Saved(boolean stored, boolean kept, long storedIat) {
@@ -104,14 +111,37 @@ public final class DirJwts implements AccountJwts {
         return "storing account JWTs of operator \"" + operator.claims().name() + "\" (" + operatorFile + ") in " + dir;
     }
 
+    /**
+     * The JWT of an account, verified once per file version: a lookup costs one stat while the
+     * file is unchanged (same mtime, size and inode); a file written since, by this server or by
+     * anything else, is read and verified again.
+     */
     @Override
     public Stored account(String accountKey) {
-        Path file = fileOf(accountKey);
+        Cached c = cache.get(accountKey);
+        // a key in the cache was checked when it was put there
+        Path file = c != null ? c.file() : fileOf(accountKey);
+        FileStamp stamp;
+        try {
+            stamp = FileStamp.of(Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (NoSuchFileException e) {
+            cache.remove(accountKey);
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (c != null && c.stamp().equals(stamp)) {
+            return c.stored();
+        }
+        // read after the stat: if the file changes in between, the next stat sees a new stamp
         byte[] data = FileChanges.readIfExists(file);
         if (data == null) {
+            cache.remove(accountKey);
             return null;
         }
-        return Tokens.verifiedAccount(Tokens.utf8(data).trim(), accountKey, file);
+        Stored s = Tokens.verifiedAccount(Tokens.utf8(data).trim(), accountKey, file);
+        cache.put(accountKey, new Cached(file, stamp, s));
+        return s;
     }
 
     /** The keys of the {@code <KEY>.jwt} files in the folder itself; other files are no accounts. */
@@ -144,7 +174,11 @@ public final class DirJwts implements AccountJwts {
      * leave in the order of the writes. I/O failures surface as {@link UncheckedIOException}.
      */
     public Saved save(AccountClaims claims, String token, Runnable accepted) {
-        return saveIfNotOlder(fileOf(claims.subject()), claims, token, accepted);
+        try {
+            return saveIfNotOlder(fileOf(claims.subject()), claims, token, accepted);
+        } finally {
+            cache.remove(claims.subject());
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.jnsc.resolver;
 
 import dev.jnsc.tools.Connector;
 import dev.jnsc.tools.Tls;
+import dev.jnsc.jwt.Json;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -25,8 +26,9 @@ import java.util.Set;
  *
  * <p>Pushing is pipelined: every account's update is published on one connection at once with its
  * own reply subject, then replies are collected until each account has heard from every server
- * (counted beforehand with $SYS.REQ.SERVER.PING) or until no reply came for {@code timeout}.
- * The Go nsc waits the whole timeout for each account in turn.
+ * (counted beforehand with $SYS.REQ.SERVER.PING, whose answers say how many servers to expect) or
+ * until no reply came for {@code timeout}. The Go nsc waits the whole timeout for each account in
+ * turn.
  */
 public final class NatsResolverClient implements AutoCloseable {
     public static final String UPDATE = "$SYS.REQ.CLAIMS.UPDATE";
@@ -38,6 +40,8 @@ public final class NatsResolverClient implements AutoCloseable {
     private final Connection nc;
     private final Duration timeout;
     private volatile String asyncError;
+    /** Servers that answered the last {@link #countServers()}; 0 before, or when none answered. */
+    private int servers;
 
     private NatsResolverClient(Connection nc, Duration timeout) {
         this.nc = nc;
@@ -93,25 +97,69 @@ public final class NatsResolverClient implements AutoCloseable {
         return m;
     }
 
-    /** Number of servers answering a ping within the timeout (0 when pings are not answered). */
+    /**
+     * How many servers answer the system account's requests, learned without a fixed wait: each
+     * server answers {@value #PING} with its statsz, which says how many servers it knows of
+     * ({@code active_servers}: itself and those it heard from in the system account, across routes
+     * and gateways) and its routes. Replies are taken until as many servers answered as the largest
+     * of these counts, or no reply came for the timeout; 0 when no server answers pings.
+     */
     public int countServers() {
-        List<Message> replies = collect(PING, new byte[0], Integer.MAX_VALUE, Duration.ofMillis(Math.min(timeout.toMillis(), 500)));
+        String inbox = "_INBOX." + NUID.nextGlobal();
+        Subscription sub = nc.subscribe(inbox);
         Set<String> ids = new HashSet<>();
-        for (Message m : replies) {
-            ServerReply r = ServerReply.parse(m.getData());
-            ids.add(r.serverId().isEmpty() ? r.serverName() : r.serverId());
+        int expected = 1;
+        try {
+            nc.publish(PING, inbox, new byte[0]);
+            nc.flush(Duration.ofSeconds(5));
+            while (ids.size() < expected) {
+                Message m = sub.nextMessage(timeout);
+                if (m == null) {
+                    break;
+                }
+                ServerReply r = ServerReply.parse(m.getData());
+                ids.add(r.serverId().isEmpty() ? r.serverName() : r.serverId());
+                expected = Math.max(expected, knownServers(m.getData()));
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ResolverException("the server did not acknowledge the request in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sub.unsubscribe();
         }
-        return ids.size();
+        servers = ids.size();
+        return servers;
+    }
+
+    /** The servers a statsz reply knows of: its active_servers, or itself and its routes, whichever is more. */
+    static int knownServers(byte[] statszReply) {
+        try {
+            Map<String, Object> statsz = Json.map(Json.parseObject(statszReply), "statsz");
+            if (statsz == null) {
+                return 1;
+            }
+            long active = Json.num(statsz, "active_servers");
+            java.util.List<Object> routes = Json.list(statsz, "routes");
+            long routed = 1 + (routes == null ? 0 : routes.size());
+            return (int) Math.min(10_000, Math.max(active, routed));
+        } catch (RuntimeException e) {
+            return 1;
+        }
     }
 
     /**
-     * Publishes every account JWT as a claims update and returns the replies by account key. With
-     * {@code servers} > 0, an account is complete once that many servers replied.
+     * Publishes every account JWT as a claims update (all at once, one reply subject each) and
+     * returns the replies by account key. Replies are taken until every account has one from each
+     * of {@code servers} servers (a server not counted before that answers raises the count for
+     * all), or until no reply came for the timeout.
      */
     public Map<String, List<ServerReply>> update(Map<String, String> jwtsByAccount, int servers) {
         String prefix = "_INBOX." + NUID.nextGlobal();
         Map<String, List<ServerReply>> out = new LinkedHashMap<>();
         Map<String, String> accountByReply = new HashMap<>();
+        Map<String, Set<String>> answered = new HashMap<>();
+        Set<String> serverIds = new HashSet<>();
         Subscription sub = nc.subscribe(prefix + ".*");
         try {
             int i = 0;
@@ -119,24 +167,40 @@ public final class NatsResolverClient implements AutoCloseable {
                 String reply = prefix + "." + i++;
                 accountByReply.put(reply, e.getKey());
                 out.put(e.getKey(), new ArrayList<>());
+                answered.put(e.getKey(), new HashSet<>());
                 nc.publish(UPDATE, reply, e.getValue().getBytes(StandardCharsets.US_ASCII));
             }
-            nc.flush(Duration.ofSeconds(10));
-            int expected = servers > 0 ? servers * jwtsByAccount.size() : Integer.MAX_VALUE;
-            int received = 0;
-            while (received < expected) {
+            // no flush with a deadline: a server handles the updates as it reads them (a signature
+            // check and a file write each), so thousands take it seconds; its replies, which come
+            // while it works, are what is waited for, each within the timeout of the one before
+            int expected = servers;
+            // accounts that have heard from `expected` servers
+            int complete = 0;
+            while (expected <= 0 || complete < jwtsByAccount.size()) {
                 Message m = sub.nextMessage(timeout);
                 if (m == null) {
                     break;
                 }
                 String account = accountByReply.get(m.getSubject());
-                if (account != null) {
-                    out.get(account).add(ServerReply.parse(m.getData()));
-                    received++;
+                if (account == null) {
+                    continue;
+                }
+                ServerReply r = ServerReply.parse(m.getData());
+                String id = r.serverId().isEmpty() ? r.serverName() : r.serverId();
+                if (!answered.get(account).add(id)) {
+                    continue; // the same server again
+                }
+                out.get(account).add(r);
+                if (serverIds.add(id) && serverIds.size() > expected && expected > 0) {
+                    expected = serverIds.size();
+                    complete = 0;
+                    for (Set<String> a : answered.values()) {
+                        complete += a.size() >= expected ? 1 : 0;
+                    }
+                } else if (answered.get(account).size() == expected) {
+                    complete++;
                 }
             }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new ResolverException("the connection could not send the updates in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -148,7 +212,7 @@ public final class NatsResolverClient implements AutoCloseable {
     /** Every account key the servers hold, by server. */
     public Map<String, List<String>> list() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Message m : collect(LIST, new byte[0], Integer.MAX_VALUE, timeout)) {
+        for (Message m : collect(LIST, new byte[0], expectedReplies(), timeout)) {
             ServerReply r = ServerReply.parse(m.getData());
             List<String> keys = new ArrayList<>();
             if (r.ok() && r.data() instanceof List) {
@@ -194,10 +258,15 @@ public final class NatsResolverClient implements AutoCloseable {
     /** Sends a signed delete request; returns every server's reply. */
     public List<ServerReply> delete(String deleteRequestJwt) {
         List<ServerReply> out = new ArrayList<>();
-        for (Message m : collect(DELETE, deleteRequestJwt.getBytes(StandardCharsets.US_ASCII), Integer.MAX_VALUE, timeout)) {
+        for (Message m : collect(DELETE, deleteRequestJwt.getBytes(StandardCharsets.US_ASCII), expectedReplies(), timeout)) {
             out.add(ServerReply.parse(m.getData()));
         }
         return out;
+    }
+
+    /** As many replies as servers answered the ping; without a count, replies until none comes for the timeout. */
+    private int expectedReplies() {
+        return servers > 0 ? servers : Integer.MAX_VALUE;
     }
 
     /** Publishes a request and gathers replies until {@code max} arrived or none came for {@code wait}. */

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -52,22 +51,15 @@ public final class NscFolderJwts implements AccountJwts {
     private Thread watcher;
     private volatile boolean closed;
 
-    /** What identifies one version of a file: a rewrite changes at least one of these. */
-    private record Stamp(FileTime modified, long size, Object fileKey) {
-        static Stamp of(BasicFileAttributes a) {
-            return new Stamp(a.lastModifiedTime(), a.size(), a.fileKey());
-        }
-    }
-
     /** One account file version; {@code subject} is null when the file holds no readable JWT. */
     private static final class Entry {
         final Path path;
-        final Stamp stamp;
+        final FileStamp stamp;
         final String subject;
         final String token;
         volatile Stored verified;
 
-        Entry(Path path, Stamp stamp, String subject, String token) {
+        Entry(Path path, FileStamp stamp, String subject, String token) {
             this.path = path;
             this.stamp = stamp;
             this.subject = subject;
@@ -287,7 +279,7 @@ public final class NscFolderJwts implements AccountJwts {
 
     private static boolean unchanged(Entry e) {
         try {
-            return Stamp.of(Files.readAttributes(e.path, BasicFileAttributes.class)).equals(e.stamp);
+            return FileStamp.of(Files.readAttributes(e.path, BasicFileAttributes.class)).equals(e.stamp);
         } catch (IOException x) {
             return false;
         }
@@ -365,7 +357,7 @@ public final class NscFolderJwts implements AccountJwts {
                 if (!a.isRegularFile()) {
                     continue;
                 }
-                Stamp stamp = Stamp.of(a);
+                FileStamp stamp = FileStamp.of(a);
                 Entry old = previous.byPath().get(file);
                 Entry e = old != null && old.stamp.equals(stamp) ? old : load(file, stamp);
                 if (e == null) {
@@ -384,7 +376,7 @@ public final class NscFolderJwts implements AccountJwts {
     }
 
     /** Reads one file version; null when it vanished meanwhile. */
-    private Entry load(Path file, Stamp stamp) {
+    private Entry load(Path file, FileStamp stamp) {
         byte[] data;
         try {
             data = FileChanges.readIfExists(file);

@@ -26,7 +26,7 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
 
     /** A JWT with its ETag, never cached without asking again. */
     static Reply jwt(AccountJwts.Stored stored) {
-        return of(200, JWT, stored.token().getBytes(StandardCharsets.US_ASCII)).cacheHeaders(stored);
+        return of(200, JWT, stored.bytes()).cacheHeaders(stored);
     }
 
     static Reply notModified(AccountJwts.Stored stored) {
@@ -47,6 +47,6 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
     }
 
     static String etag(AccountJwts.Stored stored) {
-        return "\"" + stored.jti() + "\"";
+        return stored.etag();
     }
 }

@@ -78,6 +78,85 @@ class AccountServerIT {
     }
 
     /**
+     * The launcher runs the account server with full tiered compilation and TCP_NODELAY, and a
+     * keep-alive connection gets its answers without waiting for delayed acknowledgements: 300
+     * requests one after the other would take 12 s at the 40 ms such a wait costs each.
+     */
+    @Test
+    void keepAliveRequestsAreAnsweredWithoutDelayedAckStalls() throws Exception {
+        Nsc nsc = new Nsc(home).tutorial();
+        ProcessBuilder pb = new ProcessBuilder(ExecutableIT.executable().toString(), "account-server", "--nsc",
+                nsc.stores().resolve("O").toString(), "--hp", "127.0.0.1:0").directory(home.toFile());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("JNSC_CDS", "0");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            Pattern listening = Pattern.compile("\\[INF\\] listening on http://127\\.0\\.0\\.1:(\\d+)");
+            int port = 0;
+            String line;
+            while (port == 0 && (line = err.readLine()) != null) {
+                Matcher m = listening.matcher(line);
+                if (m.matches()) {
+                    port = Integer.parseInt(m.group(1));
+                }
+            }
+            assertTrue(port > 0, "no listening line");
+            Thread drain = new Thread(() -> {
+                try {
+                    err.transferTo(java.io.Writer.nullWriter());
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            String cmdline = java.nio.file.Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
+            assertTrue(cmdline.contains("-Dsun.net.httpserver.nodelay=true"), cmdline);
+            assertTrue(!cmdline.contains("TieredStopAtLevel"), "full tiered compilation: " + cmdline);
+
+            String jwt = Nsc.read(nsc.accountJwt("O", "A"));
+            byte[] request = ("GET /jwt/v1/accounts/" + Signing.subject(jwt) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.setSoTimeout(10_000);
+                java.io.InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+                for (int i = 0; i < 20; i++) { // warm-up
+                    s.getOutputStream().write(request);
+                    assertEquals(jwt, readBody(in));
+                }
+                long start = System.nanoTime();
+                for (int i = 0; i < 300; i++) {
+                    s.getOutputStream().write(request);
+                    assertEquals(jwt, readBody(in));
+                }
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(ms < 6000, "300 keep-alive requests took " + ms + " ms");
+            }
+            p.toHandle().destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** One response on a keep-alive connection: status 200 expected, the body by its Content-Length. */
+    private static String readBody(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("closed after " + head);
+            }
+            head.append((char) c);
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 200"), head.toString());
+        Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertTrue(m.find(), head.toString());
+        return new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.US_ASCII);
+    }
+
+    /**
      * The executable with --nsc, --nats and --creds in front of nats-server 2.9.10 with a URL
      * resolver: an account edited with nsc meanwhile (max connections 1) is applied by the server
      * without a restart.
