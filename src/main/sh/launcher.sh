@@ -48,6 +48,9 @@ for a in "$@"; do
   case $a in account-server) jit=-Dsun.net.httpserver.nodelay=true; break ;; esac
 done
 opts="$jit -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off"
+# long commands (push -A, batch, export/import keys) draw a progress line on stderr only when it
+# is a terminal; Java cannot tell that of stderr, the shell can (a builtin, no fork)
+if [ -t 2 ]; then opts="$opts -Djnsc.stderr.tty=true"; else opts="$opts -Djnsc.stderr.tty=false"; fi
 main=dev.jnsc.Main
 
 # a path as one file-name part, without forking: /usr/lib/jvm -> _usr_lib_jvm

@@ -65,11 +65,15 @@ final class BatchCommand extends Leaf {
 
         List<Integer> failed = new ArrayList<>();
         int done = 0;
-        try (BatchSession session = new BatchSession()) {
+        // on a terminal, "running batch lines 5/100" below the lines' own output, which wipes it first
+        try (Progress progress = Progress.of(cli); BatchSession session = new BatchSession()) {
+            PrintWriter out = progress.guard(cli.out);
+            PrintWriter err = progress.guard(cli.err);
             long groupStart = 0;
             for (Line line : lines) {
-                int code = runLine(line, inherited, session, json);
+                int code = runLine(line, inherited, session, json, out, err);
                 done++;
+                progress.at("running batch lines", done, lines.size());
                 int pending = session.pending();
                 if (pending > 0 && groupStart == 0) {
                     groupStart = System.nanoTime();
@@ -79,11 +83,11 @@ final class BatchCommand extends Leaf {
                     if (!keepGoing) {
                         // the lines before it stay: make them durable before saying so
                         session.commitGroup();
-                        cli.err.println("Error: batch stopped at line " + line.number() + ", which failed with exit code "
+                        err.println("Error: batch stopped at line " + line.number() + ", which failed with exit code "
                                 + code + ": the lines before it are done, " + (done == lines.size()
                                         ? "it was the last" : "the " + plural(lines.size() - done, "line")
                                                 + " after it did not run"));
-                        cli.err.flush();
+                        err.flush();
                         return code;
                     }
                 }
@@ -102,8 +106,12 @@ final class BatchCommand extends Leaf {
         return 0;
     }
 
-    /** Runs one line as its own command, with its own options, in the batch's session. */
-    private int runLine(Line line, List<String> inherited, BatchSession session, boolean json) {
+    /**
+     * Runs one line as its own command, with its own options, in the batch's session; {@code batchOut}
+     * and {@code batchErr} are the batch's stdout and stderr (which wipe its progress line).
+     */
+    private int runLine(Line line, List<String> inherited, BatchSession session, boolean json, PrintWriter batchOut,
+            PrintWriter batchErr) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < inherited.size(); i += 2) {
             if (!gives(line.args(), overriding(inherited.get(i)))) {
@@ -116,16 +124,18 @@ final class BatchCommand extends Leaf {
         args.addAll(line.args());
         StringWriter capturedOut = json ? new StringWriter() : null;
         StringWriter capturedErr = json ? new StringWriter() : null;
-        PrintWriter out = json ? new PrintWriter(capturedOut) : cli.out;
-        PrintWriter err = json ? new PrintWriter(capturedErr) : cli.err;
+        PrintWriter out = json ? new PrintWriter(capturedOut) : batchOut;
+        PrintWriter err = json ? new PrintWriter(capturedErr) : batchErr;
         Cli lineCli = new Cli(cli.env, cli.clock, out, err, new ByteArrayInputStream(new byte[0]));
         lineCli.batch = session;
+        // a line's own progress line would land in its captured stderr
+        lineCli.noProgress = json;
         int code = CommandFactory.run(args.toArray(new String[0]), lineCli);
         if (json) {
             out.flush();
             err.flush();
             // every field always present (field() would leave out a zero or an empty string)
-            cli.out.println(JsonWriter.compact().beginObject().name("line").value(line.number()).name("command")
+            batchOut.println(JsonWriter.compact().beginObject().name("line").value(line.number()).name("command")
                     .value(line.text()).name("exit").value(code).name("stdout").value(capturedOut.toString())
                     .name("stderr").value(capturedErr.toString()).endObject().toString());
         }

@@ -24,6 +24,8 @@ final class Cli {
     final GlobalOptions globals = new GlobalOptions();
     /** Set when this run is one line of a batch: the batch's locks and open group of commits. */
     BatchSession batch;
+    /** Set for a batch line whose output is captured (--json): no progress line then. */
+    boolean noProgress;
     private Workspace workspace;
 
     Cli(Environment env, Clock clock, PrintWriter out, PrintWriter err) {

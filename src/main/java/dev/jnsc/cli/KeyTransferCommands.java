@@ -43,11 +43,15 @@ final class KeyTransferCommands {
                     || a.has("--all");
             Workspace ws = cli.workspace();
             KeyTransferOps.checkKeystore(ws);
-            return cli.report(KeyTransferOps.exportKeys(cli.writer(), new KeyTransferOps.ExportKeys(a.str("--dir"),
-                    a.flag("--operator"), a.flag("--accounts"), a.flag("--users"), a.flag("--all"), kindGiven,
-                    a.str("--account"), a.str("--user"), a.str("--filter"), a.flag("--not-referenced"),
-                    a.flag("--force"), a.flag("--remove"), a.flag("--include-jwts"), a.flag("--curves"),
-                    a.str("--curve"))));
+            KeyTransferOps.ExportKeys req = new KeyTransferOps.ExportKeys(a.str("--dir"), a.flag("--operator"),
+                    a.flag("--accounts"), a.flag("--users"), a.flag("--all"), kindGiven, a.str("--account"),
+                    a.str("--user"), a.str("--filter"), a.flag("--not-referenced"), a.flag("--force"),
+                    a.flag("--remove"), a.flag("--include-jwts"), a.flag("--curves"), a.str("--curve"));
+            dev.jnsc.ops.Report r;
+            try (Progress p = Progress.of(cli)) {
+                r = KeyTransferOps.exportKeys(cli.writer(), req, p);
+            }
+            return cli.report(r);
         }
     }
 
@@ -68,8 +72,12 @@ final class KeyTransferCommands {
             if (a.str("--dir") == null) {
                 throw new UsageException("--dir is required: the folder holding the .nk files (see 'nsc import keys --help')");
             }
-            return cli.report(KeyTransferOps.importKeys(cli.writer(), new KeyTransferOps.ImportKeys(a.str("--dir"),
-                    a.flag("--recurse"))));
+            dev.jnsc.ops.Report r;
+            try (Progress p = Progress.of(cli)) {
+                r = KeyTransferOps.importKeys(cli.writer(), new KeyTransferOps.ImportKeys(a.str("--dir"),
+                        a.flag("--recurse")), p);
+            }
+            return cli.report(r);
         }
     }
 

@@ -58,9 +58,14 @@ final class PushPullCommands {
             if (a.has("--account") && a.flag("--all")) {
                 throw new UsageException("use either -a <account> or -A, not both");
             }
-            return cli.report(PushOps.push(cli.workspace(), new PushOps.Push(a.str("--account"), a.flag("--all"),
-                    a.str("--account-jwt-server-url"), a.flag("--force"), a.flag("--prune"), a.flag("--diff"),
-                    a.str("--account-removal"), a.str("--system-account"), a.str("--system-user"), timeout(a))));
+            PushOps.Push req = new PushOps.Push(a.str("--account"), a.flag("--all"), a.str("--account-jwt-server-url"),
+                    a.flag("--force"), a.flag("--prune"), a.flag("--diff"), a.str("--account-removal"),
+                    a.str("--system-account"), a.str("--system-user"), timeout(a));
+            dev.jnsc.ops.Report r;
+            try (Progress p = Progress.of(cli)) {
+                r = PushOps.push(cli.workspace(), req, p);
+            }
+            return cli.report(r);
         }
     }
 
@@ -81,9 +86,13 @@ final class PushPullCommands {
             if (a.has("--account") && a.flag("--all")) {
                 throw new UsageException("use either -a <account> or -A, not both");
             }
-            return cli.report(PushOps.pull(cli.writer(), new PushOps.Pull(a.str("--account"), a.flag("--all"),
-                    a.str("--account-jwt-server-url"), a.flag("--overwrite-newer"), a.str("--system-account"),
-                    a.str("--system-user"), timeout(a))));
+            PushOps.Pull req = new PushOps.Pull(a.str("--account"), a.flag("--all"), a.str("--account-jwt-server-url"),
+                    a.flag("--overwrite-newer"), a.str("--system-account"), a.str("--system-user"), timeout(a));
+            dev.jnsc.ops.Report r;
+            try (Progress p = Progress.of(cli)) {
+                r = PushOps.pull(cli.writer(), req, p);
+            }
+            return cli.report(r);
         }
     }
 }

@@ -11,11 +11,19 @@ public final class Environment {
     private final Map<String, String> vars;
     private final Path home;
     private final Path cwd;
+    /** True for the process's own environment: only then is the real stderr looked at. */
+    private final boolean system;
+    private Boolean stderrTerminal;
 
     public Environment(Map<String, String> vars, Path home, Path cwd) {
+        this(vars, home, cwd, false);
+    }
+
+    private Environment(Map<String, String> vars, Path home, Path cwd, boolean system) {
         this.vars = Map.copyOf(vars);
         this.home = home.toAbsolutePath().normalize();
         this.cwd = cwd.toAbsolutePath().normalize();
+        this.system = system;
     }
 
     /** The real process environment; the home folder is $HOME when set, as Go programs use it. */
@@ -24,7 +32,42 @@ public final class Environment {
         if (home == null || home.isEmpty()) {
             home = System.getProperty("user.home");
         }
-        return new Environment(System.getenv(), Path.of(home), Path.of(System.getProperty("user.dir")));
+        return new Environment(System.getenv(), Path.of(home), Path.of(System.getProperty("user.dir")), true);
+    }
+
+    /**
+     * Whether standard error is a terminal, so that long commands may show a progress line there.
+     * {@code JNSC_PROGRESS=1} or {@code 0} says so outright (tests, or to silence it); else
+     * {@code TERM=dumb} says no; else, for the process's own environment only, the launcher's
+     * {@code -Djnsc.stderr.tty} (its shell's {@code [ -t 2 ]}) or, without it, where Linux's
+     * /proc/self/fd/2 points. Anything else (an environment made by a test, no /proc) is no
+     * terminal: then nothing is printed. Decided once, on first use.
+     */
+    public synchronized boolean stderrIsTerminal() {
+        if (stderrTerminal == null) {
+            stderrTerminal = detectStderrTerminal();
+        }
+        return stderrTerminal;
+    }
+
+    private boolean detectStderrTerminal() {
+        String forced = get("JNSC_PROGRESS");
+        if (forced != null) {
+            return forced.equals("1") || forced.equalsIgnoreCase("true");
+        }
+        if ("dumb".equals(get("TERM")) || !system) {
+            return false;
+        }
+        String fromLauncher = System.getProperty("jnsc.stderr.tty");
+        if (fromLauncher != null) {
+            return fromLauncher.equals("true");
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Every variable (read-only), for lookups by pattern such as NSC_<name>_OPERATOR. */

@@ -77,6 +77,11 @@ public final class KeyTransferOps {
     }
 
     public static Report exportKeys(Workspace ws, ExportKeys req) {
+        return exportKeys(ws, req, ProgressListener.NONE);
+    }
+
+    /** As {@link #exportKeys(Workspace, ExportKeys)}, telling {@code progress} how many keys were read. */
+    public static Report exportKeys(Workspace ws, ExportKeys req, ProgressListener progress) {
         if (req.dir() == null || req.dir().isBlank()) {
             throw new OpsException("--dir is required: the folder to export the keys to");
         }
@@ -103,7 +108,9 @@ public final class KeyTransferOps {
         List<String> problems = new ArrayList<>();
         Report r = new Report();
         Map<Path, Integer> removedPerShard = new LinkedHashMap<>();
+        int done = 0;
         for (KeyCollector.Key k : keys) {
+            progress.at("exporting keys", ++done, keys.size());
             byte[] seed;
             try {
                 seed = seedBytes(ks, k.publicKey());
@@ -233,6 +240,11 @@ public final class KeyTransferOps {
     }
 
     public static Report importKeys(Workspace ws, ImportKeys req) {
+        return importKeys(ws, req, ProgressListener.NONE);
+    }
+
+    /** As {@link #importKeys(Workspace, ImportKeys)}, telling {@code progress} how many files were read. */
+    public static Report importKeys(Workspace ws, ImportKeys req, ProgressListener progress) {
         if (req.dir() == null || req.dir().isBlank()) {
             throw new OpsException("--dir is required: the folder holding the .nk files to import");
         }
@@ -252,7 +264,9 @@ public final class KeyTransferOps {
         FileChanges changes = new FileChanges();
         List<String> problems = new ArrayList<>();
         Report r = new Report();
+        int done = 0;
         for (Path f : files) {
+            progress.at("importing keys", ++done, files.size());
             NKey key;
             try {
                 key = readSeed(f);

@@ -31,6 +31,9 @@ public final class PushOps {
     private PushOps() {
     }
 
+    private static final String PUSHING = "pushing accounts";
+    private static final String PULLING = "pulling accounts";
+
     /**
      * @param account one account (null: the current one, unless {@code all})
      * @param url overrides the operator's account_server_url
@@ -41,6 +44,11 @@ public final class PushOps {
     }
 
     public static Report push(Workspace ws, Push req) {
+        return push(ws, req, ProgressListener.NONE);
+    }
+
+    /** As {@link #push(Workspace, Push)}, telling {@code progress} how many accounts the servers took. */
+    public static Report push(Workspace ws, Push req, ProgressListener progress) {
         OperatorStore op = ws.operator(null);
         OperatorClaims oc = op.operator();
         String url = serverUrl(oc, req.url());
@@ -69,7 +77,7 @@ public final class PushOps {
         }
         Report r = new Report();
         if (http) {
-            pushHttp(url, jwts, names, req.timeout(), r);
+            pushHttp(url, jwts, names, req.timeout(), r, progress);
             return r;
         }
         try (NatsResolverClient client = NatsResolverClient.connect(url,
@@ -77,7 +85,7 @@ public final class PushOps {
                 Tls.fromEnv(ws.env()))) {
             int servers = client.countServers();
             if (!jwts.isEmpty()) {
-                pushNats(client, servers, url, jwts, names, req.timeout(), r);
+                pushNats(client, servers, url, jwts, names, req.timeout(), r, progress);
             }
             if (req.diff() || req.prune()) {
                 pruneOrDiff(ws, op, oc, client, req.prune(), r);
@@ -93,8 +101,10 @@ public final class PushOps {
     }
 
     private static void pushHttp(String url, Map<String, String> jwts, Map<String, String> names, Duration timeout,
-            Report r) {
-        Map<String, AccountServerClient.Response> results = new AccountServerClient(url, timeout).push(jwts);
+            Report r, ProgressListener progress) {
+        int total = jwts.size();
+        Map<String, AccountServerClient.Response> results = new AccountServerClient(url, timeout).push(jwts,
+                done -> progress.at(PUSHING, done, total));
         for (Map.Entry<String, AccountServerClient.Response> e : results.entrySet()) {
             String name = names.get(e.getKey());
             AccountServerClient.Response res = e.getValue();
@@ -110,8 +120,9 @@ public final class PushOps {
     }
 
     private static void pushNats(NatsResolverClient client, int servers, String url, Map<String, String> jwts,
-            Map<String, String> names, Duration timeout, Report r) {
-        Map<String, List<ServerReply>> replies = client.update(jwts, servers);
+            Map<String, String> names, Duration timeout, Report r, ProgressListener progress) {
+        int total = jwts.size();
+        Map<String, List<ServerReply>> replies = client.update(jwts, servers, done -> progress.at(PUSHING, done, total));
         int complete = 0;
         for (Map.Entry<String, List<ServerReply>> e : replies.entrySet()) {
             String name = names.get(e.getKey());
@@ -216,6 +227,11 @@ public final class PushOps {
     }
 
     public static Report pull(Workspace ws, Pull req) {
+        return pull(ws, req, ProgressListener.NONE);
+    }
+
+    /** As {@link #pull(Workspace, Pull)}, telling {@code progress} how many accounts came. */
+    public static Report pull(Workspace ws, Pull req, ProgressListener progress) {
         OperatorStore op = ws.operator(null);
         OperatorClaims oc = op.operator();
         String url = serverUrl(oc, req.url());
@@ -233,10 +249,12 @@ public final class PushOps {
         }
         if (isHttp(url)) {
             AccountServerClient client = new AccountServerClient(url, req.timeout());
+            int done = 0;
             for (Map.Entry<String, Local> l : local.entrySet()) {
                 String key = l.getKey();
                 String name = l.getValue().name();
                 AccountServerClient.Response res = client.pull(key);
+                progress.at(PULLING, ++done, local.size());
                 if (res.ok()) {
                     remote.put(key, res.body());
                 } else {
@@ -248,7 +266,7 @@ public final class PushOps {
             try (NatsResolverClient client = NatsResolverClient.connect(url,
                     SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
                     Tls.fromEnv(ws.env()))) {
-                remote.putAll(client.pack());
+                remote.putAll(client.pack(n -> progress.at(PULLING, n, 0)));
             } catch (ResolverException e) {
                 throw new OpsException(e.getMessage());
             }

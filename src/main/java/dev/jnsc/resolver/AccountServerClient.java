@@ -32,6 +32,12 @@ public final class AccountServerClient {
 
     /** Posts every account JWT concurrently; the responses by account key. */
     public Map<String, Response> push(Map<String, String> jwtsByAccount) {
+        return push(jwtsByAccount, n -> {
+        });
+    }
+
+    /** As {@link #push(Map)}, telling {@code progress} how many responses were taken so far (in order). */
+    public Map<String, Response> push(Map<String, String> jwtsByAccount, java.util.function.IntConsumer progress) {
         Map<String, CompletableFuture<Response>> pending = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : jwtsByAccount.entrySet()) {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/accounts/" + e.getKey())).timeout(timeout)
@@ -42,6 +48,7 @@ public final class AccountServerClient {
         Map<String, Response> out = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<Response>> e : pending.entrySet()) {
             out.put(e.getKey(), e.getValue().join());
+            progress.accept(out.size());
         }
         return out;
     }

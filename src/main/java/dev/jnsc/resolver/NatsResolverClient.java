@@ -155,6 +155,16 @@ public final class NatsResolverClient implements AutoCloseable {
      * all), or until no reply came for the timeout.
      */
     public Map<String, List<ServerReply>> update(Map<String, String> jwtsByAccount, int servers) {
+        return update(jwtsByAccount, servers, done -> {
+        });
+    }
+
+    /**
+     * As {@link #update(Map, int)}, telling {@code progress} how many accounts are done after each
+     * reply: those every counted server answered (with no count, those any server answered).
+     */
+    public Map<String, List<ServerReply>> update(Map<String, String> jwtsByAccount, int servers,
+            java.util.function.IntConsumer progress) {
         String prefix = "_INBOX." + NUID.nextGlobal();
         Map<String, List<ServerReply>> out = new LinkedHashMap<>();
         Map<String, String> accountByReply = new HashMap<>();
@@ -176,6 +186,7 @@ public final class NatsResolverClient implements AutoCloseable {
             int expected = servers;
             // accounts that have heard from `expected` servers
             int complete = 0;
+            int anyAnswer = 0;
             while (expected <= 0 || complete < jwtsByAccount.size()) {
                 Message m = sub.nextMessage(timeout);
                 if (m == null) {
@@ -191,6 +202,9 @@ public final class NatsResolverClient implements AutoCloseable {
                     continue; // the same server again
                 }
                 out.get(account).add(r);
+                if (answered.get(account).size() == 1) {
+                    anyAnswer++;
+                }
                 if (serverIds.add(id) && serverIds.size() > expected && expected > 0) {
                     expected = serverIds.size();
                     complete = 0;
@@ -200,6 +214,7 @@ public final class NatsResolverClient implements AutoCloseable {
                 } else if (answered.get(account).size() == expected) {
                     complete++;
                 }
+                progress.accept(expected > 0 ? complete : anyAnswer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -227,6 +242,12 @@ public final class NatsResolverClient implements AutoCloseable {
 
     /** All account JWTs one server holds ($SYS.REQ.CLAIMS.PACK), by account key. */
     public Map<String, String> pack() {
+        return pack(n -> {
+        });
+    }
+
+    /** As {@link #pack()}, telling {@code progress} how many JWTs came so far after each. */
+    public Map<String, String> pack(java.util.function.IntConsumer progress) {
         String inbox = "_INBOX." + NUID.nextGlobal();
         Subscription sub = nc.subscribe(inbox);
         Map<String, String> out = new LinkedHashMap<>();
@@ -245,6 +266,7 @@ public final class NatsResolverClient implements AutoCloseable {
                 int bar = line.indexOf('|');
                 if (bar > 0) {
                     out.put(line.substring(0, bar), line.substring(bar + 1).trim());
+                    progress.accept(out.size());
                 }
             }
         } catch (InterruptedException e) {
