@@ -69,7 +69,10 @@ final class ShellCommand extends Leaf {
         boolean system = cli.in == System.in;
         Terminal terminal = system
                 // JLine's exec provider (stty; no native code): without a terminal, a dumb one on stdin
-                ? TerminalBuilder.builder().system(true).provider(EXEC.getSimpleName().isEmpty() ? null : "exec")
+                // (named in code so that the shaded executable keeps it: JLine loads providers by name)
+                ? TerminalBuilder.builder().system(true)
+                        .provider(org.jline.terminal.impl.exec.ExecTerminalProvider.class.getSimpleName().isEmpty()
+                                ? null : "exec")
                         .dumb(true).name("nsc").build()
                 : new DumbTerminal("nsc", Terminal.TYPE_DUMB, cli.in, new WriterStream(cli.out),
                         StandardCharsets.UTF_8);
@@ -81,8 +84,6 @@ final class ShellCommand extends Leaf {
         }
     }
 
-    /** Named in code so that the shaded executable keeps it (JLine loads its providers by name). */
-    private static final Class<?> EXEC = org.jline.terminal.impl.exec.ExecTerminalProvider.class;
 
     /** One shell on one terminal. */
     static final class Session {
