@@ -77,6 +77,10 @@ final class ShellCommand extends Leaf {
                 : new DumbTerminal("nsc", Terminal.TYPE_DUMB, cli.in, new WriterStream(cli.out),
                         StandardCharsets.UTF_8);
         try {
+            if (terminal.getWidth() <= 0) {
+                // a pseudo terminal nobody sized (script, some CI runners): JLine would cut the prompt to nothing
+                terminal.setSize(new org.jline.terminal.Size(80, Math.max(terminal.getHeight(), 24)));
+            }
             // a terminal that is a terminal prompts; lines piped in (a dumb terminal) are read quietly
             return new Session(cli, inherited, terminal, !(terminal instanceof DumbTerminal)).run();
         } finally {
