@@ -112,16 +112,7 @@ final class BatchCommand extends Leaf {
      */
     private int runLine(Line line, List<String> inherited, BatchSession session, boolean json, PrintWriter batchOut,
             PrintWriter batchErr) {
-        List<String> args = new ArrayList<>();
-        for (int i = 0; i < inherited.size(); i += 2) {
-            if (!gives(line.args(), overriding(inherited.get(i)))) {
-                args.add(inherited.get(i));
-                if (inherited.get(i + 1) != null) {
-                    args.add(inherited.get(i + 1));
-                }
-            }
-        }
-        args.addAll(line.args());
+        List<String> args = lineArgs(inherited, line.args());
         StringWriter capturedOut = json ? new StringWriter() : null;
         StringWriter capturedErr = json ? new StringWriter() : null;
         PrintWriter out = json ? new PrintWriter(capturedOut) : batchOut;
@@ -142,6 +133,24 @@ final class BatchCommand extends Leaf {
         cli.out.flush();
         cli.err.flush();
         return code;
+    }
+
+    /**
+     * The arguments of one line: the inherited global options the line does not give itself
+     * (see {@link #inherited}), then the line's words (nsc shell runs its lines so too).
+     */
+    static List<String> lineArgs(List<String> inherited, List<String> words) {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < inherited.size(); i += 2) {
+            if (!gives(words, overriding(inherited.get(i)))) {
+                args.add(inherited.get(i));
+                if (inherited.get(i + 1) != null) {
+                    args.add(inherited.get(i + 1));
+                }
+            }
+        }
+        args.addAll(words);
+        return args;
     }
 
     private static String[] overriding(String option) {
@@ -169,7 +178,7 @@ final class BatchCommand extends Leaf {
     }
 
     /** The batch's own global options, as name and value pairs (value null for a flag), for every line. */
-    private static List<String> inherited(Args a) {
+    static List<String> inherited(Args a) {
         List<String> out = new ArrayList<>();
         for (String[] entry : INHERITED) {
             // the batch's -H sets each of the three folders (and wins over them, as everywhere), so
@@ -237,7 +246,7 @@ final class BatchCommand extends Leaf {
     }
 
     /** The first word of a command line that is not an option or an option's value. */
-    private static String commandWord(List<String> words) {
+    static String commandWord(List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (w.equals("--")) {

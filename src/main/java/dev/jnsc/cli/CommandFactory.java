@@ -18,7 +18,7 @@ public final class CommandFactory {
     private static final Map<String, String[]> GROUPS = Map.ofEntries(
             Map.entry("", new String[] {"account-server", "add|create", "batch", "completion", "delete", "describe", "edit", "env", "expirations", "export",
                 "generate", "import", "init", "keys", "list", "load", "pub", "pull", "push", "reissue", "reply", "req", "revocations",
-                "rtt", "select", "sub", "tool", "update", "validate"}),
+                "rtt", "select", "shell", "sub", "tool", "update", "validate"}),
             Map.entry("add", new String[] {"account", "export", "import", "mapping", "operator", "user"}),
             Map.entry("completion", new String[] {"bash", "fish", "powershell", "zsh"}),
             Map.entry("delete", new String[] {"account", "export", "import", "mapping", "user"}),
@@ -270,6 +270,8 @@ public final class CommandFactory {
                 return new ValidateCommand(cli).spec();
             case "batch":
                 return new BatchCommand(cli).spec();
+            case "shell":
+                return new ShellCommand(cli).spec();
             case "add import":
                 return new ImportCommands.Add(cli).spec();
             case "edit":
