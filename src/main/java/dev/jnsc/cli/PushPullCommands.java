@@ -18,6 +18,7 @@ final class PushPullCommands {
         s.value("name", "connect as this stored user of the system account", "--system-user");
         s.value("seconds", "how long to wait for the servers' replies (default 1; also durations like 500ms)",
                 "--timeout");
+        TlsFlags.define(s);
     }
 
     /** Seconds as the Go nsc takes them (1-60), or a duration such as "500ms". */
@@ -60,7 +61,8 @@ final class PushPullCommands {
             }
             return cli.report(PushOps.push(cli.workspace(), new PushOps.Push(a.str("--account"), a.flag("--all"),
                     a.str("--account-jwt-server-url"), a.flag("--force"), a.flag("--prune"), a.flag("--diff"),
-                    a.str("--account-removal"), a.str("--system-account"), a.str("--system-user"), timeout(a))));
+                    a.str("--account-removal"), a.str("--system-account"), a.str("--system-user"), timeout(a),
+                    TlsFlags.read(a, cli))));
         }
     }
 
@@ -83,7 +85,7 @@ final class PushPullCommands {
             }
             return cli.report(PushOps.pull(cli.writer(), new PushOps.Pull(a.str("--account"), a.flag("--all"),
                     a.str("--account-jwt-server-url"), a.flag("--overwrite-newer"), a.str("--system-account"),
-                    a.str("--system-user"), timeout(a))));
+                    a.str("--system-user"), timeout(a), TlsFlags.read(a, cli))));
         }
     }
 }
