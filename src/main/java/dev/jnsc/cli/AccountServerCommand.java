@@ -33,6 +33,7 @@ final class AccountServerCommand extends Leaf {
         s.value("url", "publish each account JWT posted (--dir) or changed in the nsc folder (--nsc) on "
                 + "$SYS.ACCOUNT.<key>.CLAIMS.UPDATE here, so that servers take it without a restart", "--nats");
         s.value("file", "creds of a system account user, for --nats", "--creds");
+        TlsFlags.define(s);
     }
 
     @Override
@@ -54,6 +55,9 @@ final class AccountServerCommand extends Leaf {
         if ((natsUrl == null) != (creds == null)) {
             throw new UsageException("--nats and --creds go together");
         }
+        if (natsUrl == null && (a.has("--tlsca") || a.has("--tlscert") || a.has("--tlskey"))) {
+            throw new UsageException("--tlsca, --tlscert and --tlskey go with --nats: they set up its NATS connection");
+        }
         HostPort listen;
         try {
             listen = HostPort.parse(a.has("--hp") ? a.str("--hp") : HostPort.DEFAULT);
@@ -65,7 +69,7 @@ final class AccountServerCommand extends Leaf {
         NatsNotifier nats;
         try {
             nats = natsUrl == null ? null : NatsNotifier.create(natsUrl, cli.env.path(creds),
-                    dev.jnsc.tools.Tls.fromEnv(cli.env), log);
+                    TlsFlags.read(a, cli), log);
         } catch (RuntimeException e) {
             log.close();
             throw e;

@@ -118,8 +118,12 @@ public final class CommandFactory {
         }
         if (unknown != null) {
             // a group takes no arguments: without this, "nsc nosuch --help" printed the root help and exited 0
-            String group = path.isEmpty() ? "nsc" : "nsc " + path;
-            throw new UsageException("unknown command \"" + unknown + "\" for \"" + group + "\" (see '" + group + " --help')");
+            // (the Go nsc prints a group's help and exits 0 for an unknown word after a group: jnsc refuses it as at the root)
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (String k : GROUPS.get(path)) {
+                names.add(k.split("\\|")[0]);
+            }
+            throw new UnknownCommandException(unknown, path.isEmpty() ? "nsc" : "nsc " + path, names);
         }
         if (!path.isEmpty() && !GROUPS.containsKey(path)) {
             CommandSpec leaf = create(path, cli);

@@ -42,6 +42,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        if (ex instanceof UnknownCommandException) {
+            // as cobra: the message with its suggestions, then where the usage is; exit 1
+            cli.err.println("Error: " + ex.getMessage());
+            cli.err.println("Run '" + ((UnknownCommandException) ex).group() + " --help' for usage.");
+            trace(ex);
+            cli.err.flush();
+            return FAILURE;
+        }
         int code = FAILURE;
         String message;
         if (ex instanceof ParameterException || ex instanceof UsageException) {

@@ -18,6 +18,7 @@ final class PushPullCommands {
         s.value("name", "connect as this stored user of the system account", "--system-user");
         s.value("seconds", "how long to wait for the servers' replies (default 1; also durations like 500ms)",
                 "--timeout");
+        TlsFlags.define(s);
     }
 
     /** Seconds as the Go nsc takes them (1-60), or a duration such as "500ms". */
@@ -60,7 +61,7 @@ final class PushPullCommands {
             }
             PushOps.Push req = new PushOps.Push(a.str("--account"), a.flag("--all"), a.str("--account-jwt-server-url"),
                     a.flag("--force"), a.flag("--prune"), a.flag("--diff"), a.str("--account-removal"),
-                    a.str("--system-account"), a.str("--system-user"), timeout(a));
+                    a.str("--system-account"), a.str("--system-user"), timeout(a), TlsFlags.read(a, cli));
             dev.jnsc.ops.Report r;
             try (Progress p = Progress.of(cli)) {
                 r = PushOps.push(cli.workspace(), req, p);
@@ -87,7 +88,7 @@ final class PushPullCommands {
                 throw new UsageException("use either -a <account> or -A, not both");
             }
             PushOps.Pull req = new PushOps.Pull(a.str("--account"), a.flag("--all"), a.str("--account-jwt-server-url"),
-                    a.flag("--overwrite-newer"), a.str("--system-account"), a.str("--system-user"), timeout(a));
+                    a.flag("--overwrite-newer"), a.str("--system-account"), a.str("--system-user"), timeout(a), TlsFlags.read(a, cli));
             dev.jnsc.ops.Report r;
             try (Progress p = Progress.of(cli)) {
                 r = PushOps.pull(cli.writer(), req, p);

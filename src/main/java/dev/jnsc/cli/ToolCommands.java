@@ -36,6 +36,7 @@ final class ToolCommands {
             Options.account(s);
             s.value("user", "user name (default: the account's only user)", "-u", "--user");
             s.value("url", "nats url, defaults to the operator's service URLs", "--nats");
+            TlsFlags.define(s);
         }
 
         /** The -E/--encrypt cipher of the target's account (its seed must be stored). */
@@ -45,7 +46,7 @@ final class ToolCommands {
 
         Target target(Args a) {
             return ToolOps.target(cli.workspace(), new ToolOps.TargetRequest(a.str("--account"), a.str("--user"),
-                    a.str("--nats")));
+                    a.str("--nats"), TlsFlags.read(a, cli)));
         }
 
         /** Prints and flushes one line; false when stdout is gone (e.g. a closed pipe). */

@@ -40,7 +40,7 @@ public final class PushOps {
      * @param prune, diff, removal only for a nats resolver
      */
     public record Push(String account, boolean all, String url, boolean force, boolean prune, boolean diff,
-            String removal, String systemAccount, String systemUser, Duration timeout) {
+            String removal, String systemAccount, String systemUser, Duration timeout, Tls tls) {
     }
 
     public static Report push(Workspace ws, Push req) {
@@ -53,6 +53,7 @@ public final class PushOps {
         OperatorClaims oc = op.operator();
         String url = serverUrl(oc, req.url());
         boolean http = isHttp(url);
+        tlsFlagsOnlyForNats(http, url, req.tls());
         if (http && (req.prune() || req.diff() || req.removal() != null)) {
             throw new OpsException("--prune, --diff and --account-removal need a nats resolver (nats://), not the "
                     + "account server " + url);
@@ -82,7 +83,7 @@ public final class PushOps {
         }
         try (NatsResolverClient client = NatsResolverClient.connect(url,
                 SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
-                Tls.fromEnv(ws.env()))) {
+                req.tls() != null ? req.tls() : Tls.fromEnv(ws.env()))) {
             int servers = client.countServers();
             if (!jwts.isEmpty()) {
                 pushNats(client, servers, url, jwts, names, req.timeout(), r, progress);
@@ -223,7 +224,7 @@ public final class PushOps {
     }
 
     public record Pull(String account, boolean all, String url, boolean overwriteNewer, String systemAccount,
-            String systemUser, Duration timeout) {
+            String systemUser, Duration timeout, Tls tls) {
     }
 
     public static Report pull(Workspace ws, Pull req) {
@@ -235,6 +236,7 @@ public final class PushOps {
         OperatorStore op = ws.operator(null);
         OperatorClaims oc = op.operator();
         String url = serverUrl(oc, req.url());
+        tlsFlagsOnlyForNats(isHttp(url), url, req.tls());
         if (!isHttp(url) && !req.all()) {
             throw new OpsException("pulling from a nats resolver takes every account: use -A/--all");
         }
@@ -265,7 +267,7 @@ public final class PushOps {
         } else {
             try (NatsResolverClient client = NatsResolverClient.connect(url,
                     SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
-                    Tls.fromEnv(ws.env()))) {
+                    req.tls() != null ? req.tls() : Tls.fromEnv(ws.env()))) {
                 remote.putAll(client.pack(n -> progress.at(PULLING, n, 0)));
             } catch (ResolverException e) {
                 throw new OpsException(e.getMessage());
@@ -273,6 +275,14 @@ public final class PushOps {
         }
         store(ws, op, oc, remote, local, req.overwriteNewer(), r);
         return r;
+    }
+
+    /** --tlsca/--tlscert/--tlskey set up NATS connections: given for an HTTP(S) account server, they would do nothing. */
+    private static void tlsFlagsOnlyForNats(boolean http, String url, Tls tls) {
+        if (http && tls != null && tls.fromFlags()) {
+            throw new OpsException("--tlsca, --tlscert and --tlskey are for NATS connections: " + url
+                    + " is an HTTP(S) account server (reached with the JDK's trust store)");
+        }
     }
 
     /** A local account: its store name and claims. */

@@ -23,8 +23,9 @@ public final class ToolOps {
      * @param account the account name, or null for the current one
      * @param user the user name, or null for the account's only user
      * @param natsUrl the server URL, or null for the operator's service URLs
+     * @param tls the TLS settings (flags and environment), or null for the environment's
      */
-    public record TargetRequest(String account, String user, String natsUrl) {
+    public record TargetRequest(String account, String user, String natsUrl, Tls tls) {
     }
 
     /** The connection target: server URLs, the user's JWT and its key with the seed. Close it. */
@@ -36,7 +37,8 @@ public final class ToolOps {
         UserClaims uc = decoded.as(UserClaims.class, "a user");
         List<String> servers = servers(op, req.natsUrl());
         NKey key = userKey(ws, op, account, user, uc.subject());
-        return new Target(servers, account, user, decoded.token(), key, Tls.fromEnv(ws.env()));
+        return new Target(servers, account, user, decoded.token(), key,
+                req.tls() != null ? req.tls() : Tls.fromEnv(ws.env()));
     }
 
     /**

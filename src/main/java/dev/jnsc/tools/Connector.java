@@ -257,8 +257,8 @@ public final class Connector implements ErrorListener {
                         return why;
                     }
                     return "the server closed the TLS connection after the handshake"
-                            + (tls.hasClientCertificate() ? ": it may not accept the client certificate of $" + Tls.CERT
-                                    : ": it may require a client certificate: set $" + Tls.CERT + " and $" + Tls.KEY);
+                            + (tls.hasClientCertificate() ? ": it may not accept the client certificate of " + tls.source(Tls.CERT)
+                                    : ": it may require a client certificate: " + Tls.clientCertificateHint());
                 }
             }
         } catch (IOException e) {
@@ -282,7 +282,7 @@ public final class Connector implements ErrorListener {
 
     private String whyTls() {
         if (tls.required()) {
-            return tls.hasClientCertificate() ? "$" + Tls.CERT : "$" + Tls.CA;
+            return tls.hasClientCertificate() ? tls.source(Tls.CERT) : tls.source(Tls.CA);
         }
         return "the URL";
     }
@@ -299,7 +299,7 @@ public final class Connector implements ErrorListener {
             }
             if (c instanceof CertPathBuilderException || c instanceof CertPathValidatorException) {
                 return "the server's certificate is not trusted: it is not signed by " + tls.trustSource()
-                        + (tls.required() ? "" : " (set $" + Tls.CA + " to a PEM file of the CA that signed it)");
+                        + (tls.required() ? "" : " (set $" + Tls.CA + " or " + Tls.CA_FLAG + " to a PEM file of the CA that signed it)");
             }
             String m = c.getMessage() == null ? "" : c.getMessage();
             if (m.startsWith("No subject alternative") || m.startsWith("No name matching")) {
@@ -331,10 +331,10 @@ public final class Connector implements ErrorListener {
             case "certificate_revoked":
             case "access_denied":
                 if (!tls.hasClientCertificate()) {
-                    return "the server requires a client certificate: set $" + Tls.CERT + " and $" + Tls.KEY
+                    return "the server requires a client certificate: " + Tls.clientCertificateHint()
                             + " (TLS alert " + alert + ")";
                 }
-                return "the server refused the client certificate of $" + Tls.CERT + " (TLS alert " + alert + ")";
+                return "the server refused the client certificate of " + tls.source(Tls.CERT) + " (TLS alert " + alert + ")";
             default:
                 return "the server ended the TLS handshake (TLS alert " + alert + ")";
         }

@@ -46,16 +46,24 @@ public final class Tls {
     public static final String CERT = "NATS_CERT";
     public static final String KEY = "NATS_KEY";
 
+    /** jnsc's TLS flags (natscli's names; the Go nsc has none), each overriding its variable. */
+    public static final String CA_FLAG = "--tlsca";
+    public static final String CERT_FLAG = "--tlscert";
+    public static final String KEY_FLAG = "--tlskey";
+
     private final Path cwd;
     private final String caFile;
     private final String certFile;
     private final String keyFile;
     private final Set<String> unset;
+    /** Whether a TLS flag gave a value (then messages name the flags). */
+    private final Set<String> flagged;
     private SSLContext context;
 
-    private Tls(Path cwd, String caFile, String certFile, String keyFile, Set<String> unset) {
+    private Tls(Path cwd, String caFile, String certFile, String keyFile, Set<String> unset, Set<String> flagged) {
         this.cwd = cwd;
         this.unset = unset;
+        this.flagged = flagged;
         this.caFile = caFile;
         this.certFile = certFile;
         this.keyFile = keyFile;
@@ -63,23 +71,55 @@ public final class Tls {
 
     /** The TLS settings of the environment. */
     public static Tls fromEnv(Environment env) {
-        String ca = env.vars().get(CA);
-        String cert = env.vars().get(CERT);
-        String key = env.vars().get(KEY);
+        return of(env, null, null, null);
+    }
+
+    /**
+     * The TLS settings of the flags {@code --tlsca}, {@code --tlscert} and {@code --tlskey} (null:
+     * not given), each overriding its variable, and of the environment for the others.
+     */
+    public static Tls of(Environment env, String caFlag, String certFlag, String keyFlag) {
+        String envCa = env.vars().get(CA);
+        String ca = caFlag != null ? caFlag : envCa == null ? null : envCa.strip();
+        String cert = certFlag != null ? certFlag : env.vars().get(CERT);
+        String key = keyFlag != null ? keyFlag : env.vars().get(KEY);
         boolean client = cert != null || key != null;
         Set<String> unset = new HashSet<>();
-        for (String v : new String[] {CA, CERT, KEY}) {
-            if (env.vars().get(v) == null) {
-                unset.add(v);
+        Set<String> flagged = new HashSet<>();
+        String[] flags = {caFlag, certFlag, keyFlag};
+        String[] vars = {CA, CERT, KEY};
+        for (int i = 0; i < vars.length; i++) {
+            if (flags[i] != null) {
+                flagged.add(vars[i]);
+            } else if (env.vars().get(vars[i]) == null) {
+                unset.add(vars[i]);
             }
         }
-        return new Tls(env.cwd(), ca == null ? null : ca.strip(), client ? nullToEmpty(cert) : null,
-                client ? nullToEmpty(key) : null, unset);
+        return new Tls(env.cwd(), ca, client ? nullToEmpty(cert) : null, client ? nullToEmpty(key) : null, unset, flagged);
     }
 
     /** No TLS settings: TLS only for tls:// URLs and servers that require it, trusting the system's CAs. */
     public static Tls none() {
-        return new Tls(Path.of(""), null, null, null, Set.of(CA, CERT, KEY));
+        return new Tls(Path.of(""), null, null, null, Set.of(CA, CERT, KEY), Set.of());
+    }
+
+    /** Whether a TLS flag gave any of the settings. */
+    public boolean fromFlags() {
+        return !flagged.isEmpty();
+    }
+
+    /** Where a setting came from, for messages: "--tlscert" when its flag gave it, else "$NATS_CERT". */
+    String source(String variable) {
+        return flagged.contains(variable) ? flagFor(variable) : "$" + variable;
+    }
+
+    private static String flagFor(String variable) {
+        return variable.equals(CA) ? CA_FLAG : variable.equals(CERT) ? CERT_FLAG : KEY_FLAG;
+    }
+
+    /** How to give a client certificate, for messages. */
+    static String clientCertificateHint() {
+        return "set $" + CERT + " and $" + KEY + " (or " + CERT_FLAG + " and " + KEY_FLAG + ")";
     }
 
     private static String nullToEmpty(String s) {
@@ -98,7 +138,7 @@ public final class Tls {
 
     /** Where the trusted CAs come from, for messages. */
     String trustSource() {
-        return caFile == null ? "the system's trusted CAs" : "the CAs of $" + CA + " (" + caFile + ")";
+        return caFile == null ? "the system's trusted CAs" : "the CAs of " + source(CA) + " (" + caFile + ")";
     }
 
     /**
@@ -140,11 +180,11 @@ public final class Tls {
         try {
             cas = Pem.certificates(pem);
         } catch (GeneralSecurityException e) {
-            throw new TlsException("the root CA file " + quote(caFile) + " ($" + CA + ") holds a certificate that cannot be read: "
+            throw new TlsException("the root CA file " + quote(caFile) + " (" + source(CA) + ") holds a certificate that cannot be read: "
                     + e.getMessage());
         }
         if (cas.isEmpty()) {
-            throw new TlsException("the root CA file " + quote(caFile) + " ($" + CA + ") holds no PEM certificate");
+            throw new TlsException("the root CA file " + quote(caFile) + " (" + source(CA) + ") holds no PEM certificate");
         }
         KeyStore ks = emptyKeyStore();
         for (int i = 0; i < cas.size(); i++) {
@@ -160,21 +200,21 @@ public final class Tls {
         try {
             chain = Pem.certificates(certPem);
         } catch (GeneralSecurityException e) {
-            throw new TlsException("the client certificate file " + quote(certFile) + " ($" + CERT
+            throw new TlsException("the client certificate file " + quote(certFile) + " (" + source(CERT)
                     + ") holds a certificate that cannot be read: " + e.getMessage());
         }
         if (chain.isEmpty()) {
-            throw new TlsException("the client certificate file " + quote(certFile) + " ($" + CERT + ") holds no PEM certificate");
+            throw new TlsException("the client certificate file " + quote(certFile) + " (" + source(CERT) + ") holds no PEM certificate");
         }
         PrivateKey key;
         try {
             key = Pem.privateKey(keyPem);
         } catch (GeneralSecurityException e) {
-            throw new TlsException("the client key file " + quote(keyFile) + " ($" + KEY + ") cannot be used: " + e.getMessage());
+            throw new TlsException("the client key file " + quote(keyFile) + " (" + source(KEY) + ") cannot be used: " + e.getMessage());
         }
         if (!matches(key, chain.get(0))) {
-            throw new TlsException("the client key " + quote(keyFile) + " ($" + KEY + ") is not the key of the certificate "
-                    + quote(certFile) + " ($" + CERT + ")");
+            throw new TlsException("the client key " + quote(keyFile) + " (" + source(KEY) + ") is not the key of the certificate "
+                    + quote(certFile) + " (" + source(CERT) + ")");
         }
         KeyStore ks = emptyKeyStore();
         ks.setKeyEntry("client", key, password, chain.toArray(new X509Certificate[0]));
@@ -221,18 +261,21 @@ public final class Tls {
 
     private byte[] read(String file, String variable, String what) throws TlsException {
         if (file.isEmpty()) {
-            throw new TlsException("no " + what + " file: $" + variable + " is " + (unset.contains(variable) ? "not set" : "empty")
-                    + (variable.equals(CA) ? "" : " ($" + CERT + " and $" + KEY + " go together)"));
+            boolean flags = flagged.contains(CERT) || flagged.contains(KEY);
+            String absent = !unset.contains(variable) ? source(variable) + " is empty"
+                    : flags ? flagFor(variable) + " is not given and $" + variable + " is not set" : "$" + variable + " is not set";
+            throw new TlsException("no " + what + " file: " + absent + (variable.equals(CA) ? ""
+                    : flags ? " (" + CERT_FLAG + " and " + KEY_FLAG + " go together)" : " ($" + CERT + " and $" + KEY + " go together)"));
         }
         Path p = cwd.resolve(file);
         try {
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {
-            throw new TlsException("the " + what + " file " + quote(file) + " ($" + variable + ") does not exist");
+            throw new TlsException("the " + what + " file " + quote(file) + " (" + source(variable) + ") does not exist");
         } catch (AccessDeniedException e) {
-            throw new TlsException("the " + what + " file " + quote(file) + " ($" + variable + ") cannot be read: permission denied");
+            throw new TlsException("the " + what + " file " + quote(file) + " (" + source(variable) + ") cannot be read: permission denied");
         } catch (IOException e) {
-            throw new TlsException("the " + what + " file " + quote(file) + " ($" + variable + ") cannot be read: "
+            throw new TlsException("the " + what + " file " + quote(file) + " (" + source(variable) + ") cannot be read: "
                     + (Files.isDirectory(p) ? "it is a folder" : e.getMessage()));
         }
     }

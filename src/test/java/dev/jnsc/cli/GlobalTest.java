@@ -85,7 +85,9 @@ class GlobalTest {
         assertTrue(nsc.ok("add", "-h").out().contains("operator"));
         assertTrue(nsc.ok("describe").out().contains("Usage: nsc describe"));
         usage(nsc, "Unknown option: '--bogus'", "add", "operator", "O", "--bogus");
-        usage(nsc, "unknown command \"frobnicate\" for \"nsc\"", "frobnicate");
+        Nsc.Result unknown = nsc.run("frobnicate");
+        assertEquals(1, unknown.code(), unknown::toString);
+        assertEquals("Error: unknown command \"frobnicate\" for \"nsc\"\nRun 'nsc --help' for usage.\n", unknown.err());
         usage(nsc, "Missing required parameter", "select", "operator");
     }
 

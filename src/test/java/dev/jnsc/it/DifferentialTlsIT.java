@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * TLS of the NATS connections through target/nsc and the Go nsc 2.11.1, each side against its own
  * nats-server 2.9.10 running the full resolver configuration it generated plus a tls block that
  * requires client certificates ({@code verify: true}). Both read $NATS_CA, $NATS_CERT and $NATS_KEY
- * (neither has TLS flags): exit codes and every file written must agree, with the certificates
+ * (only jnsc also has the flags --tlsca, --tlscert and --tlskey, a known difference): exit codes and every file written must agree, with the certificates
  * right, without a client certificate, with an untrusted CA and with a missing file. Certificates
  * are made with the JDK's keytool ({@link TestCerts}).
  */
@@ -107,11 +107,19 @@ class DifferentialTlsIT {
         assertBoth(1, d.run("tool", "rtt", "-a", "A", "-u", "U"));
         d.env("NATS_CERT", null);
         assertBoth(1, d.run("tool", "pub", "-a", "A", "-u", "U", "x"));
-        // neither has TLS flags
-        clientCertificate();
-        assertBoth(1, d.run("tool", "pub", "--tlscert", client.cert().toString(), "-a", "A", "-u", "U", "x"));
-        assertBoth(1, d.run("push", "-A", "--tlsca", ca.pem.toString()));
-        d.assertOnly(Map.of("stores/O/O.jwt differs", "each side's operator names its own server's URL (the ports differ)"));
+        // jnsc's TLS flags (natscli's names): the Go nsc 2.11.1 has none and refuses them as unknown flags
+        d.env("NATS_CERT", null).env("NATS_KEY", null).env("NATS_CA", null);
+        Differential.Step pub = d.run("tool", "pub", "-a", "A", "-u", "U", "x", "--tlsca", ca.pem.toString(), "--tlscert",
+                client.cert().toString(), "--tlskey", client.key().toString());
+        assertTrue(pub.go().err().startsWith("Error: unknown flag: --tlsca"), pub.go()::toString);
+        assertEquals(0, pub.java().code(), pub.java()::toString);
+        Differential.Step push = d.run("push", "-A", "--tlsca", ca.pem.toString(), "--tlscert", client.cert().toString(),
+                "--tlskey", client.key().toString());
+        assertTrue(push.go().err().startsWith("Error: unknown flag: --tlsca"), push.go()::toString);
+        assertEquals(0, push.java().code(), push.java()::toString);
+        d.assertOnly(Map.of("stores/O/O.jwt differs", "each side's operator names its own server's URL (the ports differ)",
+                "exit code of \"tool pub -a A -u U x --tlsca ", "jnsc's --tlsca/--tlscert/--tlskey; unknown flags to the Go nsc",
+                "exit code of \"push -A --tlsca ", "jnsc's --tlsca/--tlscert/--tlskey; unknown flags to the Go nsc"));
     }
 
     /** Exit 0 in both, or failed in both (any non-zero code: jnsc exits 2 for a usage error), with jnsc's error one line. */

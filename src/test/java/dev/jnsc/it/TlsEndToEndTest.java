@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jnsc.env.Environment;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.resolver.NatsNotifier;
+import dev.jnsc.testing.Checks;
 import dev.jnsc.testing.NatsServer;
 import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.TestCerts;
@@ -162,7 +163,7 @@ class TlsEndToEndTest {
         // without $NATS_CA the system's CAs are trusted, and the TLS server is used over TLS even for a nats:// URL
         nsc.env("NATS_CA", null).env("NATS_CERT", null).env("NATS_KEY", null);
         fails(nsc, "Error: cannot connect to " + server.url() + ": the server's certificate is not trusted: it is not"
-                + " signed by the system's trusted CAs (set $NATS_CA to a PEM file of the CA that signed it)",
+                + " signed by the system's trusted CAs (set $NATS_CA or --tlsca to a PEM file of the CA that signed it)",
                 "pub", "x", "--nats", server.url());
     }
 
@@ -257,6 +258,86 @@ class TlsEndToEndTest {
         }
     }
 
+    private static String[] flags(TestCerts.Ca trusted, TestCerts.Pair pair, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--tlsca", trusted.pem.toString(), "--tlscert", pair.cert().toString(), "--tlskey",
+                pair.key().toString()));
+        return all.toArray(new String[0]);
+    }
+
+    /** jnsc's --tlsca/--tlscert/--tlskey (natscli's names; the Go nsc has no TLS flags), without any variable. */
+    @Test
+    void pubSubAndRttWithTheTlsFlags() {
+        Nsc nsc = store();
+        serve(nsc, "--mem-resolver", serverCert);
+        Nsc.Running sub = nsc.start(flags(ca, client, "sub", "hello", "--max-messages", "1", "--nats", server.url()))
+                .awaitOut("Listening on [hello]", WAIT);
+        Nsc.Result pub = nsc.ok(flags(ca, client, "tool", "pub", "hello", "flags", "--nats", server.url()));
+        assertEquals("Published [hello] : \"flags\"\n", pub.out());
+        Nsc.Result r = sub.result(WAIT);
+        assertEquals("Listening on [hello] for 1 messages\n[#1] received on [hello]: 'flags'\n", r.out(), r::toString);
+        assertEquals(0, r.code(), r::toString);
+        Nsc.Result rtt = nsc.ok(flags(ca, client, "tool", "rtt", "--nats", server.tlsUrl()));
+        assertTrue(rtt.out().startsWith("round trip time to [" + server.tlsUrl() + "] = "), rtt::toString);
+        // refusals name the flag that gave the file
+        fails(nsc, "Error: cannot connect to " + server.tlsUrl() + ": the server refused the client certificate of --tlscert",
+                flags(ca, stranger, "pub", "x", "--nats", server.tlsUrl()));
+        fails(nsc, "Error: cannot connect to " + server.tlsUrl() + ": the server's certificate is not trusted: it is not"
+                + " signed by the CAs of --tlsca (" + otherCa.pem + ")", flags(otherCa, client, "pub", "x", "--nats",
+                server.tlsUrl()));
+        fails(nsc, "Error: cannot connect to " + server.tlsUrl() + ": the server requires a client certificate: set $NATS_CERT"
+                + " and $NATS_KEY (or --tlscert and --tlskey)", "pub", "x", "--tlsca", ca.pem.toString(), "--nats",
+                server.tlsUrl());
+    }
+
+    /** A flag wins over its variable; the other settings still come from the environment. */
+    @Test
+    void aFlagOverridesAWrongVariable() throws IOException {
+        Nsc nsc = store().env("NATS_CA", otherCa.pem.toString()).env("NATS_CERT", stranger.cert().toString())
+                .env("NATS_KEY", stranger.key().toString());
+        serve(nsc, "--mem-resolver", serverCert);
+        String url = server.tlsUrl();
+        fails(nsc, "the server's certificate is not trusted: it is not signed by the CAs of $NATS_CA", "pub", "x", "--nats", url);
+        fails(nsc, "the server refused the client certificate of $NATS_CERT", "pub", "x", "--tlsca", ca.pem.toString(), "--nats",
+                url);
+        nsc.ok(flags(ca, client, "pub", "x", "--nats", url));
+        // mixed: the certificate from its flag, the key still from $NATS_KEY (the stranger's)
+        noKeyMaterial(fails(nsc, "Error: the client key \"" + stranger.key() + "\" ($NATS_KEY) is not the key of the certificate \""
+                + client.cert() + "\" (--tlscert)", "pub", "x", "--tlsca", ca.pem.toString(), "--tlscert",
+                client.cert().toString(), "--nats", url));
+        nsc.env("NATS_CA", null).env("NATS_CERT", null).env("NATS_KEY", null);
+        fails(nsc, "Error: no client key file: --tlskey is not given and $NATS_KEY is not set (--tlscert and --tlskey go together)",
+                "pub", "x", "--tlscert", client.cert().toString(), "--nats", url);
+        fails(nsc, "Error: the client certificate file \"" + home.resolve("missing.pem") + "\" (--tlscert) does not exist",
+                flags(ca, new TestCerts.Pair(home.resolve("missing.pem"), client.key()), "pub", "x", "--nats", url));
+        fails(nsc, "Error: --tlsca \"\" is empty: expected <file>", "pub", "x", "--tlsca", "", "--nats", url);
+        // relative names are read from the working folder
+        Files.copy(ca.pem, home.resolve("ca.pem"));
+        nsc.cwd(home).ok("pub", "x", "--tlsca", "ca.pem", "--tlscert", client.cert().toString(), "--tlskey",
+                client.key().toString(), "--nats", url);
+    }
+
+    /** push and pull to the servers' own resolver with the TLS flags; refused for an HTTP account server, where they would do nothing. */
+    @Test
+    void pushAndPullWithTheTlsFlags() {
+        Nsc nsc = new Nsc(home).realClock();
+        nsc.ok("add", "operator", "O", "--sys");
+        nsc.ok("add", "account", "A");
+        nsc.ok("add", "user", "U");
+        serve(nsc, "--nats-resolver", serverCert);
+        nsc.ok("edit", "operator", "--account-jwt-server-url", server.url());
+        nsc.env("NATS_CERT", stranger.cert().toString()).env("NATS_KEY", stranger.key().toString());
+        fails(nsc, "the server refused the client certificate of $NATS_CERT", "push", "-A", "--tlsca", ca.pem.toString());
+        Nsc.Result push = nsc.ok(flags(ca, client, "push", "-A"));
+        assertTrue(push.out().contains("[ OK ] pushed \"A\" to nats-server"), push::toString);
+        Nsc.Result pull = nsc.ok(flags(ca, client, "pull", "-A"));
+        assertTrue(pull.out().contains("[ OK ] pulled \"A\""), pull::toString);
+        fails(nsc, "Error: --tlsca, --tlscert and --tlskey are for NATS connections: http://127.0.0.1:1 is an HTTP(S) account"
+                + " server", flags(ca, client, "push", "-A", "-u", "http://127.0.0.1:1"));
+        fails(nsc, "Error: --tlsca, --tlscert and --tlskey are for NATS connections: http://127.0.0.1:1 is an HTTP(S) account"
+                + " server", flags(ca, client, "pull", "-A", "-u", "http://127.0.0.1:1"));
+    }
+
     /** push and pull to the servers' own resolver over TLS, as the system account. */
     @Test
     void pushAndPullOverTls() {
@@ -304,6 +385,15 @@ class TlsEndToEndTest {
         }
         assertTrue(log.stream().anyMatch(l -> l.startsWith("[INF] connected to " + server.tlsUrl())), log::toString);
 
+        // the flags: a wrong flag is named at start too, and they go with --nats only
+        String[] start = {"account-server", "--nsc", nsc.stores().resolve("O").toString(), "--hp", "127.0.0.1:"
+            + NatsServer.freePort()};
+        String[] withNats = java.util.stream.Stream.concat(java.util.Arrays.stream(start), java.util.stream.Stream.of("--nats",
+                server.tlsUrl(), "--creds", sysCreds.toString(), "--tlscert", home.resolve("none.pem").toString()))
+                .toArray(String[]::new);
+        fails(nsc, "Error: the client certificate file \"" + home.resolve("none.pem") + "\" (--tlscert) does not exist", withNats);
+        Checks.usage(nsc, "Error: --tlsca, --tlscert and --tlskey go with --nats", java.util.stream.Stream.concat(
+                java.util.Arrays.stream(start), java.util.stream.Stream.of("--tlsca", ca.pem.toString())).toArray(String[]::new));
         nsc.env("NATS_KEY", home.resolve("nope.pem").toString());
         fails(nsc, "Error: the client key file \"" + home.resolve("nope.pem") + "\" ($NATS_KEY) does not exist",
                 "account-server", "--nsc", nsc.stores().resolve("O").toString(), "--hp", "127.0.0.1:" + NatsServer.freePort(),
