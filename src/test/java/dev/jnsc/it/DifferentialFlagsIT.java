@@ -48,11 +48,17 @@ class DifferentialFlagsIT {
         d.run("list", "keys", "--show-seeds");
         d.run("list", "users", "--operator", "O", "-a", "A");
         d.run("export", "keys", "--accounts", "--curves", "-d", "out/accounts");
+        d.run("generate", "nkey", "--curve", "--store");
+        d.runWithLastKey("export", "keys", "--curve", "@last", "-d", "out/curve");
         d.runEach(side -> new String[] {"validate", "--file", side.stores().resolve("O/accounts/A/A.jwt").toString()});
         d.runEach(side -> new String[] {"env", "--store", side.stores().toString()});
         d.assertOnly(Map.of(
                 "stores/O/accounts/A/A.jwt differs", "deliberate: the Go nsc's edit export drops the export's response_type"
-                        + " (DifferentialExportsIT)"));
+                        + " (DifferentialExportsIT)",
+                "exit code of \"export keys --curve @last", "deliberate: jnsc exports the named curve key; the Go nsc"
+                        + " 2.11.1 ignores --curve and finds no keys to export (README)",
+                "only jnsc wrote out/curve", "the same difference: the exported curve key's folder",
+                "only jnsc wrote out/curve/X", "the same difference: the exported curve key"));
     }
 
     /**
