@@ -75,7 +75,13 @@ class JsonJacksonAgreementTest {
         }
         if (v instanceof java.util.Map<?, ?> m) {
             java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(withLoneSurrogatesReplaced(k), withLoneSurrogatesReplaced(x)));
+            m.forEach((k, x) -> {
+                Object key = withLoneSurrogatesReplaced(k);
+                // two names that only a replacement makes equal ("\uD800" and "\uFFFD", say): which
+                // member wins depends on their order in the text, which Jackson's tree no longer has
+                net.jqwik.api.Assume.that(key.equals(k) || !m.containsKey(key) && !out.containsKey(key));
+                out.put(key, withLoneSurrogatesReplaced(x));
+            });
             return out;
         }
         if (v instanceof java.util.List<?> l) {
