@@ -1,5 +1,6 @@
 package dev.jnsc.cli;
 
+import static dev.jnsc.testing.ProgressOutput.onTerminal;
 import static dev.jnsc.testing.ProgressOutput.assertDrawnAndWiped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,15 +122,6 @@ class ProgressTest {
         return nsc;
     }
 
-    private static Nsc.Result on(Nsc nsc, String... args) {
-        nsc.env("JNSC_PROGRESS", "1");
-        try {
-            return nsc.run(args);
-        } finally {
-            nsc.env("JNSC_PROGRESS", null);
-        }
-    }
-
     private static Map<String, String> tree(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
@@ -146,7 +138,7 @@ class ProgressTest {
     void exportKeysShowsHowManyKeysAndWritesTheSame() throws IOException {
         Nsc nsc = store();
         Nsc.Result off = nsc.run("export", "keys", "-A", "--dir", home.resolve("off").toString());
-        Nsc.Result on = on(nsc, "export", "keys", "-A", "--dir", home.resolve("on").toString());
+        Nsc.Result on = onTerminal(nsc, "export", "keys", "-A", "--dir", home.resolve("on").toString());
         assertEquals(0, off.code(), off.toString());
         assertDrawnAndWiped("exporting keys", on, off);
         assertTrue(on.err().startsWith("\rexporting keys 1/7"), on.err());
@@ -154,7 +146,7 @@ class ProgressTest {
 
         // a refusal: the line is wiped before the error
         Nsc.Result refusedOff = nsc.run("export", "keys", "-A", "--dir", home.resolve("off").toString());
-        Nsc.Result refusedOn = on(nsc, "export", "keys", "-A", "--dir", home.resolve("off").toString());
+        Nsc.Result refusedOn = onTerminal(nsc, "export", "keys", "-A", "--dir", home.resolve("off").toString());
         assertEquals(1, refusedOff.code());
         assertDrawnAndWiped("exporting keys", refusedOn, refusedOff);
         assertTrue(refusedOn.err().contains("\r" + " ".repeat(18) + "\rError: "), refusedOn.err());
@@ -166,7 +158,7 @@ class ProgressTest {
         nsc.ok("export", "keys", "-A", "--dir", home.resolve("keys").toString());
         Nsc target = new Nsc(Files.createDirectories(home.resolve("other")));
         Nsc.Result off = target.run("import", "keys", "--dir", home.resolve("keys").toString());
-        Nsc.Result on = on(target, "import", "keys", "--dir", home.resolve("keys").toString());
+        Nsc.Result on = onTerminal(target, "import", "keys", "--dir", home.resolve("keys").toString());
         assertEquals(0, off.code(), off.toString());
         assertDrawnAndWiped("importing keys", on, off);
         assertTrue(on.err().startsWith("\rimporting keys 1/7"), on.err());
@@ -179,9 +171,7 @@ class ProgressTest {
         Nsc.Result off = nsc.runWithInput(lines, "batch");
         nsc.ok("delete", "user", "B1");
         nsc.ok("delete", "user", "B2");
-        nsc.env("JNSC_PROGRESS", "1");
-        Nsc.Result on = nsc.runWithInput(lines, "batch");
-        nsc.env("JNSC_PROGRESS", null);
+        Nsc.Result on = onTerminal(nsc, () -> nsc.runWithInput(lines, "batch"));
         assertEquals(0, off.code(), off.toString());
         assertDrawnAndWiped("running batch lines", keysHidden(on), keysHidden(off));
         assertTrue(on.err().contains("\rrunning batch lines 1/3"), on.err());
@@ -189,9 +179,7 @@ class ProgressTest {
         // a failing line: its error and the batch's come after a wiping
         Nsc.Result failedOff = nsc.runWithInput("add user B3\nadd user B3\n", "batch");
         nsc.ok("delete", "user", "B3");
-        nsc.env("JNSC_PROGRESS", "1");
-        Nsc.Result failedOn = nsc.runWithInput("add user B3\nadd user B3\n", "batch");
-        nsc.env("JNSC_PROGRESS", null);
+        Nsc.Result failedOn = onTerminal(nsc, () -> nsc.runWithInput("add user B3\nadd user B3\n", "batch"));
         assertEquals(1, failedOff.code(), failedOff.toString());
         assertDrawnAndWiped("running batch lines", keysHidden(failedOn), keysHidden(failedOff));
     }
@@ -206,9 +194,7 @@ class ProgressTest {
     void batchJsonKeepsProgressOutOfTheCapturedOutput() {
         Nsc nsc = store();
         String lines = "export keys -A --dir " + home.resolve("k1") + "\nimport keys --dir " + home.resolve("k1") + "\n";
-        nsc.env("JNSC_PROGRESS", "1");
-        Nsc.Result on = nsc.runWithInput(lines, "batch", "--json");
-        nsc.env("JNSC_PROGRESS", null);
+        Nsc.Result on = onTerminal(nsc, () -> nsc.runWithInput(lines, "batch", "--json"));
         assertEquals(0, on.code(), on.toString());
         for (String line : on.out().split("\n")) {
             Map<String, Object> o = Json.parseObject(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -2,9 +2,8 @@ package dev.jnsc.it;
 
 
 import dev.jnsc.testing.Differential;
-import dev.jnsc.testing.NatsServer;
+import dev.jnsc.testing.SideServers;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,29 +20,25 @@ class DifferentialServerIT {
     @TempDir
     Path dir;
     Differential d;
-    final Map<String, NatsServer> servers = new LinkedHashMap<>();
+    SideServers servers;
 
     @BeforeEach
     void serversForBothSides() throws Exception {
         d = Differential.orSkip(dir);
-        d.run("add", "operator", "O", "--sys");
-        d.run("generate", "config", "--nats-resolver", "--config-file", "out/server.conf");
-        for (Differential.Side side : new Differential.Side[] {d.go(), d.java()}) {
-            servers.put(side.home().toString(), NatsServer.startWithConfigFile(side.output().resolve("server.conf"),
-                    side.output()));
-        }
-        d.runEach(side -> new String[] {"edit", "operator", "--account-jwt-server-url", url(side), "--service-url", url(side)});
+        servers = SideServers.start(d, null, false);
         d.run("add", "account", "A");
         d.run("add", "user", "U");
     }
 
     private String url(Differential.Side side) {
-        return servers.get(side.home().toString()).url();
+        return servers.url(side);
     }
 
     @AfterEach
     void stop() {
-        servers.values().forEach(NatsServer::close);
+        if (servers != null) {
+            servers.close();
+        }
     }
 
     @Test

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnsc.testing.Differential;
+import dev.jnsc.testing.SideServers;
 import dev.jnsc.testing.NatsServer;
 import dev.jnsc.testing.TestCerts;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ class DifferentialTlsIT {
     TestCerts.Ca ca;
     TestCerts.Ca otherCa;
     TestCerts.Pair client;
-    final Map<String, NatsServer> servers = new LinkedHashMap<>();
+    SideServers servers;
 
     @BeforeEach
     void tlsServersForBothSides() throws Exception {
@@ -41,28 +39,21 @@ class DifferentialTlsIT {
         otherCa = certs.ca("other");
         TestCerts.Pair server = certs.server(ca, "server");
         client = certs.client(ca, "client");
-        d.run("add", "operator", "O", "--sys");
-        d.run("generate", "config", "--nats-resolver", "--config-file", "out/server.conf");
-        for (Differential.Side side : new Differential.Side[] {d.go(), d.java()}) {
-            Path conf = side.output().resolve("server.conf");
-            Path tlsConf = side.home().resolve("tls-server.conf"); // outside out/: not a compared output
-            Files.writeString(tlsConf, Files.readString(conf) + TestCerts.serverTls(server, ca));
-            servers.put(side.home().toString(), NatsServer.startWithConfigFile(tlsConf, side.output()));
-        }
         // push refuses tls:// in the Go nsc 2.11.1 (see below): nats:// there, which the variables make TLS
-        d.runEach(side -> new String[] {"edit", "operator", "--account-jwt-server-url", server(side).url(), "--service-url",
-            server(side).tlsUrl()});
+        servers = SideServers.start(d, TestCerts.serverTls(server, ca), true);
         d.run("add", "account", "A");
         d.run("add", "user", "U");
     }
 
     private NatsServer server(Differential.Side side) {
-        return servers.get(side.home().toString());
+        return servers.server(side);
     }
 
     @AfterEach
     void stop() {
-        servers.values().forEach(NatsServer::close);
+        if (servers != null) {
+            servers.close();
+        }
     }
 
     private void clientCertificate() {

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jnsc.testing.Differential;
+import dev.jnsc.testing.SideServers;
 import dev.jnsc.testing.Executable;
-import dev.jnsc.testing.NatsServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,18 +31,12 @@ class DifferentialToolsIT {
     @TempDir
     Path dir;
     Differential d;
-    final Map<String, NatsServer> servers = new LinkedHashMap<>();
+    SideServers servers;
 
     @BeforeEach
     void serversForBothSides() throws Exception {
         d = Differential.orSkip(dir);
-        d.run("add", "operator", "O", "--sys");
-        d.run("generate", "config", "--nats-resolver", "--config-file", "out/server.conf");
-        for (Differential.Side side : new Differential.Side[] {d.go(), d.java()}) {
-            servers.put(side.home().toString(), NatsServer.startWithConfigFile(side.output().resolve("server.conf"),
-                    side.output()));
-        }
-        d.runEach(side -> new String[] {"edit", "operator", "--account-jwt-server-url", url(side), "--service-url", url(side)});
+        servers = SideServers.start(d, null, false);
         d.run("add", "account", "A");
         d.run("add", "user", "U");
         d.run("add", "user", "V");
@@ -53,12 +46,14 @@ class DifferentialToolsIT {
     }
 
     private String url(Differential.Side side) {
-        return servers.get(side.home().toString()).url();
+        return servers.url(side);
     }
 
     @AfterEach
     void stop() {
-        servers.values().forEach(NatsServer::close);
+        if (servers != null) {
+            servers.close();
+        }
     }
 
     /**

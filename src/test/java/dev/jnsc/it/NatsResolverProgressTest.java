@@ -1,5 +1,6 @@
 package dev.jnsc.it;
 
+import static dev.jnsc.testing.ProgressOutput.onTerminal;
 import static dev.jnsc.testing.ProgressOutput.assertDrawnAndWiped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NatsResolverProgressTest {
     @TempDir
     Path home;
-
-    private static Nsc.Result on(Nsc nsc, String... args) {
-        nsc.env("JNSC_PROGRESS", "1");
-        try {
-            return nsc.run(args);
-        } finally {
-            nsc.env("JNSC_PROGRESS", null);
-        }
-    }
 
     @Test
     void pushAndPullEveryAccount() throws Exception {
@@ -41,14 +33,14 @@ class NatsResolverProgressTest {
             nsc.ok("push", "-A");
             // again: both runs find the JWTs the server already holds
             Nsc.Result off = nsc.run("push", "-A");
-            Nsc.Result on = on(nsc, "push", "-A");
+            Nsc.Result on = onTerminal(nsc, "push", "-A");
             assertEquals(0, off.code(), off.toString());
             assertTrue(off.out().contains("[ OK ] pushed 6 accounts to 1 nats-server"), off.out());
             assertDrawnAndWiped("pushing accounts", on, off);
             assertTrue(on.err().startsWith("\rpushing accounts 1/6"), on.err());
 
             Nsc.Result pullOff = nsc.run("pull", "-A");
-            Nsc.Result pullOn = on(nsc, "pull", "-A");
+            Nsc.Result pullOn = onTerminal(nsc, "pull", "-A");
             assertEquals(0, pullOff.code(), pullOff.toString());
             assertTrue(pullOff.out().contains("[ OK ] pulled \"A4\""), pullOff.out());
             // the servers' pack has no count: the line shows how many came

@@ -1,5 +1,6 @@
 package dev.jnsc.resolver;
 
+import static dev.jnsc.testing.ProgressOutput.onTerminal;
 import static dev.jnsc.testing.ProgressOutput.assertDrawnAndWiped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +16,6 @@ class PushProgressTest {
     @TempDir
     Path home;
 
-    private static Nsc.Result on(Nsc nsc, String... args) {
-        nsc.env("JNSC_PROGRESS", "1");
-        try {
-            return nsc.run(args);
-        } finally {
-            nsc.env("JNSC_PROGRESS", null);
-        }
-    }
-
     @Test
     void pushAndPullEveryAccountWithAndWithoutAProgressLine() throws Exception {
         Nsc nsc = new Nsc(home).realClock();
@@ -35,14 +27,14 @@ class PushProgressTest {
                 Clock.systemUTC())) {
             nsc.ok("edit", "operator", "--account-jwt-server-url", server.server.url() + "/jwt/v1");
             Nsc.Result off = nsc.run("push", "-A");
-            Nsc.Result on = on(nsc, "push", "-A");
+            Nsc.Result on = onTerminal(nsc, "push", "-A");
             assertEquals(0, off.code(), off.toString());
             assertTrue(off.out().contains("[ OK ] pushed \"A5\" to account server"), off.out());
             assertDrawnAndWiped("pushing accounts", on, off);
             assertTrue(on.err().startsWith("\rpushing accounts 1/7"), on.err());
 
             Nsc.Result pullOff = nsc.run("pull", "-A");
-            Nsc.Result pullOn = on(nsc, "pull", "-A");
+            Nsc.Result pullOn = onTerminal(nsc, "pull", "-A");
             assertEquals(0, pullOff.code(), pullOff.toString());
             assertTrue(pullOff.out().contains("[ OK ] pulled \"A3\""), pullOff.out());
             assertDrawnAndWiped("pulling accounts", pullOn, pullOff);
@@ -50,7 +42,7 @@ class PushProgressTest {
         }
         // nothing answers: the error comes after the wiping, as it would without the line
         Nsc.Result failedOff = nsc.run("pull", "-A");
-        Nsc.Result failedOn = on(nsc, "pull", "-A");
+        Nsc.Result failedOn = onTerminal(nsc, "pull", "-A");
         assertEquals(1, failedOff.code(), failedOff.toString());
         assertDrawnAndWiped("pulling accounts", failedOn, failedOff);
     }

@@ -16,6 +16,21 @@ public final class ProgressOutput {
     private ProgressOutput() {
     }
 
+    /** Runs {@code run} as if stderr were a terminal ({@code JNSC_PROGRESS=1}), then sets it back. */
+    public static Nsc.Result onTerminal(Nsc nsc, java.util.function.Supplier<Nsc.Result> run) {
+        nsc.env("JNSC_PROGRESS", "1");
+        try {
+            return run.get();
+        } finally {
+            nsc.env("JNSC_PROGRESS", null);
+        }
+    }
+
+    /** Runs the command line {@code args} as if stderr were a terminal. */
+    public static Nsc.Result onTerminal(Nsc nsc, String... args) {
+        return onTerminal(nsc, () -> nsc.run(args));
+    }
+
     /** {@code err} without any progress drawing and wiping. */
     public static String strip(String err) {
         return CLEAR.matcher(DRAW.matcher(err).replaceAll("")).replaceAll("");
