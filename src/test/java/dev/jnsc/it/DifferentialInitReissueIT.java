@@ -1,6 +1,7 @@
 package dev.jnsc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,21 @@ class DifferentialInitReissueIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * init -i: the Go nsc asks only for what no flag gave (here nothing, -n names all three) and
+     * runs; jnsc refuses -i with a usage error until its prompts exist (issue 11), writing nothing.
+     */
+    @Test
+    void initInteractiveIsRefusedUntilPromptsExist() throws Exception {
+        Differential d = new Differential(ref, Executable.path(), dir);
+        Differential.Step s = d.run("init", "-i", "-n", "demo");
+        assertEquals(0, s.go().code(), s.go()::toString);
+        assertEquals(2, s.java().code(), s.java()::toString);
+        assertTrue(s.java().err().contains("-i/--interactive"), s.java()::toString);
+        d.assertOnly(java.util.Map.of("exit code of \"init -i", "deliberate until issue 11: jnsc refuses -i",
+                "only go wrote", "the same: jnsc wrote nothing"));
     }
 
     /** expirations --json: the same report once times relative to now and the run are set aside. */
