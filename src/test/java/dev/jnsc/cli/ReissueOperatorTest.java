@@ -176,8 +176,12 @@ class ReissueOperatorTest {
 
     @Test
     void aWriteThatFailsLeavesEverythingAsItWas() throws Exception {
-        String[] generated = nsc.ok("generate", "nkey", "-o").out().strip().split("\\s+");
-        Path shard = nsc.keyFile(generated[1]).getParent();
+        String[] generated;
+        Path shard;
+        do { // a key whose shard folder no stored key has made yet (two letters: 1 in 1,024 collide)
+            generated = nsc.ok("generate", "nkey", "-o").out().strip().split("\\s+");
+            shard = nsc.keyFile(generated[1]).getParent();
+        } while (Files.exists(shard));
         Files.createDirectories(shard.getParent());
         Files.writeString(shard, "in the way"); // the new seed's folder cannot be made
         fails(nsc, shard.getFileName().toString(), "reissue", "operator", "-K", generated[0]);
