@@ -471,7 +471,8 @@ public final class Differential {
 
     /**
      * Fails unless the differences are exactly the known ones: each known difference is the start
-     * of a difference line and must still occur (a fixed one is taken off the list).
+     * of a difference line (the longest such start counts) and must still occur (a fixed one is
+     * taken off the list).
      */
     public void assertOnly(Map<String, String> known) {
         List<String> diffs = differences();
@@ -480,8 +481,8 @@ public final class Differential {
         for (String d : diffs) {
             String match = null;
             for (String k : known.keySet()) {
-                if (d.startsWith(k)) {
-                    match = k;
+                if (d.startsWith(k) && (match == null || k.length() > match.length())) {
+                    match = k; // the longest: the known map's order is not defined
                 }
             }
             if (match == null) {
