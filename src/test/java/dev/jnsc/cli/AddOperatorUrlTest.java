@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Json;
@@ -13,12 +12,11 @@ import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.testing.Nsc;
-import java.net.InetSocketAddress;
+import dev.jnsc.testing.OperatorAccountServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +35,8 @@ class AddOperatorUrlTest {
     Path remoteHome;
     Nsc nsc;
     Nsc remote;
-    HttpServer server;
+    OperatorAccountServer server;
     /** Account JWTs the test account server holds, by key; what it answers to a POST. */
-    final Map<String, String> served = new ConcurrentHashMap<>();
     final AtomicInteger postStatus = new AtomicInteger(200);
     volatile String operatorToken;
 
@@ -47,42 +44,18 @@ class AddOperatorUrlTest {
     void setUp() throws Exception {
         nsc = new Nsc(home);
         remote = new Nsc(remoteHome);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/jwt/v1/operator", ex -> {
-            byte[] b = Decorated.formatJwt("OPERATOR", operatorToken).getBytes(StandardCharsets.US_ASCII);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.createContext("/jwt/v1/accounts/", ex -> {
-            String key = ex.getRequestURI().getPath().substring("/jwt/v1/accounts/".length());
-            if (ex.getRequestMethod().equals("POST")) {
-                AccountClaims posted = Jwt.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII))
-                        .as(AccountClaims.class, "an account");
-                if (postStatus.get() < 300) {
-                    // signed by the operator, as Synadia's server does
-                    served.put(key, Jwt.encode(posted, remoteOperatorKey(), posted.issuedAt()));
-                }
-                ex.sendResponseHeaders(postStatus.get(), -1);
-            } else if (served.containsKey(key)) {
-                byte[] b = served.get(key).getBytes(StandardCharsets.US_ASCII);
-                ex.sendResponseHeaders(200, b.length);
-                ex.getResponseBody().write(b);
-            } else {
-                ex.sendResponseHeaders(404, -1);
-            }
-            ex.close();
-        });
-        server.start();
+        server = new OperatorAccountServer(
+                () -> Decorated.formatJwt("OPERATOR", operatorToken).getBytes(StandardCharsets.US_ASCII),
+                this::remoteOperatorKey, postStatus::get);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1";
+        return server.base();
     }
 
     /** The remote operator R (in its own home), optionally with an account server URL; its JWT file in our home. */
@@ -267,7 +240,7 @@ class AddOperatorUrlTest {
                 + "[ OK ] added account \"A\"\n"), r.out());
         AccountClaims ac = claims(nsc.accountJwt("R", "A"), AccountClaims.class);
         assertEquals(remoteOperatorKey().publicKey(), ac.issuer(), "the operator-signed copy of the server is stored");
-        assertEquals(served.get(ac.subject()), Nsc.read(nsc.accountJwt("R", "A")));
+        assertEquals(server.accounts.get(ac.subject()), Nsc.read(nsc.accountJwt("R", "A")));
         nsc.ok("add", "user", "U");
         assertEquals(ac.subject(), claims(nsc.userJwt("R", "A", "U"), UserClaims.class).issuer());
 
@@ -283,14 +256,14 @@ class AddOperatorUrlTest {
         // push sends the accounts of a managed operator, self-signed or not
         postStatus.set(200);
         nsc.ok("push", "-A");
-        assertEquals(3, Jwt.decode(served.get(ac.subject())).as(AccountClaims.class, "an account").limits().conn());
+        assertEquals(3, Jwt.decode(server.accounts.get(ac.subject())).as(AccountClaims.class, "an account").limits().conn());
 
         // a refused push changes nothing (the Go nsc stores the JWT and exits 1)
         postStatus.set(400);
         fails(nsc, "error pushing account \"A\" to the account server " + base() + ": 400", "edit", "account", "A",
                 "--conns", "4");
         fails(nsc, "error pushing account \"B\"", "add", "account", "B");
-        server.stop(0);
+        server.close();
         fails(nsc, "error pushing account \"A\" to the account server " + base() + ": cannot reach", "edit", "account",
                 "A", "--conns", "4");
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Export;
@@ -16,8 +15,8 @@ import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.testing.Nsc;
+import dev.jnsc.testing.OperatorAccountServer;
 import dev.jnsc.testing.StoreCheck;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,45 +166,12 @@ class InitCommandTest {
         return Nsc.read(other.operatorJwt("remote")).trim();
     }
 
-    /**
-     * An account server as a remote operator's (Synadia's) works: it serves the operator JWT, takes
-     * a self-signed account JWT and serves it back signed by the operator (with {@code signer}).
-     */
-    private HttpServer serve(AtomicReference<String> body, AtomicReference<NKey> signer) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        Map<String, String> accounts = new java.util.concurrent.ConcurrentHashMap<>();
-        server.createContext("/jwt/v1/operator", ex -> {
-            byte[] b = body.get().getBytes(StandardCharsets.US_ASCII);
-            ex.getResponseHeaders().add("Content-Type", "application/jwt");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.createContext("/jwt/v1/accounts/", ex -> {
-            String key = ex.getRequestURI().getPath().substring("/jwt/v1/accounts/".length());
-            if (ex.getRequestMethod().equals("POST")) {
-                AccountClaims posted = Jwt.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII))
-                        .as(AccountClaims.class, "an account");
-                accounts.put(key, Jwt.encode(posted, signer.get(), posted.issuedAt()));
-                ex.sendResponseHeaders(201, -1);
-            } else if (accounts.containsKey(key)) {
-                byte[] b = accounts.get(key).getBytes(StandardCharsets.US_ASCII);
-                ex.sendResponseHeaders(200, b.length);
-                ex.getResponseBody().write(b);
-            } else {
-                ex.sendResponseHeaders(404, -1);
-            }
-            ex.close();
-        });
-        server.createContext("/missing", ex -> {
-            ex.sendResponseHeaders(404, -1);
-            ex.close();
-        });
-        server.start();
-        return server;
+    /** The remote operator's account server (see {@link OperatorAccountServer}), the operator JWT from {@code body}. */
+    private static OperatorAccountServer serve(AtomicReference<String> body, AtomicReference<NKey> signer) throws Exception {
+        return new OperatorAccountServer(() -> body.get().getBytes(StandardCharsets.US_ASCII), signer::get, () -> 201);
     }
 
-    private HttpServer serve(AtomicReference<String> body) throws Exception {
+    private static OperatorAccountServer serve(AtomicReference<String> body) throws Exception {
         return serve(body, new AtomicReference<>());
     }
 
@@ -218,9 +184,9 @@ class InitCommandTest {
     void aRemoteOperatorFromItsUrl(@TempDir Path otherHome) throws Exception {
         AtomicReference<String> body = new AtomicReference<>();
         AtomicReference<NKey> signer = new AtomicReference<>();
-        HttpServer server = serve(body, signer);
+        OperatorAccountServer server = serve(body, signer);
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1";
+            String base = server.base();
             String url = base + "/operator";
             String token = remoteOperator(otherHome, base);
             body.set(Decorated.formatJwt("OPERATOR", token));
@@ -253,7 +219,7 @@ class InitCommandTest {
             // managed operators are not reissued: their key is not ours
             fails(nsc, "resign is only supported in non managed stores", "reissue", "operator", "-n", "remote");
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -265,9 +231,9 @@ class InitCommandTest {
         }
         AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome,
                 "http://127.0.0.1:" + port + "/jwt/v1"));
-        HttpServer server = serve(body);
+        OperatorAccountServer server = serve(body);
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1/operator";
+            String url = server.root() + "/jwt/v1/operator";
             Nsc nsc = new Nsc(home);
             Nsc.Result r = nsc.ok("init", "-n", "team", "-u", url);
             assertTrue(r.out().contains("[WARN] error pushing account \"team\" to http://127.0.0.1:" + port
@@ -283,7 +249,7 @@ class InitCommandTest {
             assertTrue(r.out().contains("[WARN] unable to push to \"remote\" - operator doesn't set an account server"
                     + " url or manual exchange necessary"), r::toString);
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -315,26 +281,26 @@ class InitCommandTest {
     @Test
     void aWellKnownOperatorFromTheEnvironment(@TempDir Path otherHome) throws Exception {
         AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, "nats://127.0.0.1:4222"));
-        HttpServer server = serve(body);
+        OperatorAccountServer server = serve(body);
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1/operator";
+            String url = server.root() + "/jwt/v1/operator";
             Nsc nsc = new Nsc(home).env("NSC_Local_OPERATOR", url);
             nsc.ok("init", "-n", "team", "-o", "local");
             // named as the well-known operator, as the Go nsc names it after the URL's host
             assertTrue(Files.isRegularFile(nsc.operatorJwt("Local")));
             assertTrue(Files.isRegularFile(nsc.accountJwt("Local", "team")));
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     void remoteOperatorsThatCannotBeUsedAreRefused(@TempDir Path otherHome) throws Exception {
         AtomicReference<String> body = new AtomicReference<>(remoteOperator(otherHome, null));
-        HttpServer server = serve(body);
+        OperatorAccountServer server = serve(body);
         Nsc nsc = new Nsc(home);
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String base = server.root();
             fails(nsc, "error importing operator \"remote\" - it doesn't define an account server url", "init", "-n",
                     "x", "-u", base + "/jwt/v1/operator");
             fails(nsc, "error reading response from \"" + base + "/missing\": 404", "init", "-n", "x", "-u",
@@ -348,7 +314,7 @@ class InitCommandTest {
             body.set(Nsc.read(other.accountJwt("remote", "A")).trim());
             fails(nsc, "error importing operator jwt from", "init", "-n", "x", "-u", base + "/jwt/v1/operator");
         } finally {
-            server.stop(0);
+            server.close();
         }
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

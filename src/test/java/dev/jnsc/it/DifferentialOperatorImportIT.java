@@ -3,18 +3,15 @@ package dev.jnsc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.testing.Differential;
 import dev.jnsc.testing.Nsc;
-import java.net.InetSocketAddress;
+import dev.jnsc.testing.OperatorAccountServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,49 +29,25 @@ class DifferentialOperatorImportIT {
     Path remoteHome;
     Differential d;
     Nsc remote;
-    HttpServer server;
+    OperatorAccountServer server;
     volatile byte[] operatorJwt;
-    /** Accounts posted to the test account server, signed back by the operator, by key. */
-    final Map<String, String> accounts = new ConcurrentHashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
         d = Differential.orSkip(dir);
         remote = new Nsc(remoteHome);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/jwt/v1/operator", ex -> {
-            ex.sendResponseHeaders(200, operatorJwt.length);
-            ex.getResponseBody().write(operatorJwt);
-            ex.close();
-        });
-        server.createContext("/jwt/v1/accounts/", ex -> {
-            String key = ex.getRequestURI().getPath().substring("/jwt/v1/accounts/".length());
-            if (ex.getRequestMethod().equals("POST")) {
-                AccountClaims posted = Jwt.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII))
-                        .as(AccountClaims.class, "an account");
-                accounts.put(key, Jwt.encode(posted, operatorKey(), posted.issuedAt()));
-                ex.sendResponseHeaders(200, -1);
-            } else if (accounts.containsKey(key)) {
-                byte[] b = accounts.get(key).getBytes(StandardCharsets.US_ASCII);
-                ex.sendResponseHeaders(200, b.length);
-                ex.getResponseBody().write(b);
-            } else {
-                ex.sendResponseHeaders(404, -1);
-            }
-            ex.close();
-        });
-        server.start();
+        server = new OperatorAccountServer(() -> operatorJwt, this::operatorKey, () -> 200);
     }
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwt/v1";
+        return server.base();
     }
 
     private NKey operatorKey() {
