@@ -17,7 +17,8 @@ import java.time.Clock;
 final class Cli {
     final Environment env;
     final Clock clock;
-    final PrintWriter out;
+    /** Standard output; while a command runs with --json, what it prints there is captured (see {@link JsonResult}). */
+    PrintWriter out;
     final PrintWriter err;
     /** Standard input (read by nsc batch). */
     final InputStream in;
@@ -26,6 +27,8 @@ final class Cli {
     BatchSession batch;
     /** Set for a batch line whose output is captured (--json): no progress line then. */
     boolean noProgress;
+    /** Set while a command runs with --json: its reports are collected there. */
+    JsonResult json;
     private Workspace workspace;
 
     Cli(Environment env, Clock clock, PrintWriter out, PrintWriter err) {
@@ -47,6 +50,11 @@ final class Cli {
                 workspace.joinBatch(batch);
             }
         }
+        return workspace;
+    }
+
+    /** The workspace, or null when the run has not used one. */
+    Workspace workspaceIfUsed() {
         return workspace;
     }
 
@@ -83,6 +91,9 @@ final class Cli {
      * line is an error (exit code 1 then).
      */
     int report(Report r) {
+        if (json != null) {
+            return reportBesideData(r);
+        }
         return print(r, r.hasErrors() ? err : out);
     }
 
@@ -91,6 +102,9 @@ final class Cli {
      * creds), so that its status lines do not mix with the data.
      */
     int reportBesideData(Report r) {
+        if (json != null) {
+            json.add(r);
+        }
         return print(r, err);
     }
 

@@ -253,8 +253,27 @@ public final class CommandFactory {
         return cl;
     }
 
-    /** The command model for a path; classes load only when their command runs. */
+    /**
+     * The commands that change something: each gets a jnsc-only --json that prints its result as one
+     * JSON object (see {@link JsonResult}), unless it has a --json of its own.
+     */
+    static final java.util.Set<String> CHANGING = java.util.Set.of("add operator", "add account", "add user",
+            "add export", "add import", "add mapping", "edit operator", "edit account", "edit user", "edit export",
+            "edit signing-key", "edit authcallout", "delete account", "delete user", "delete export", "delete import",
+            "delete mapping", "generate activation", "generate config", "generate context", "generate creds",
+            "generate nkey", "generate profile", "push", "pull", "revocations add-user", "revocations delete-user",
+            "revocations add_activation", "revocations delete_activation", "reissue operator", "import account",
+            "import user", "import keys", "export keys", "keys migrate", "init", "env", "load", "update",
+            "select operator", "select account");
+
+    /** The command model for a path, with --json for the commands that change something. */
     private static CommandSpec create(String path, Cli cli) {
+        CommandSpec spec = model(path, cli);
+        return CHANGING.contains(path) ? JsonResult.addFlag(spec) : spec;
+    }
+
+    /** The command model for a path; classes load only when their command runs. */
+    private static CommandSpec model(String path, Cli cli) {
         switch (path) {
             case "add":
                 return new Group("add", "Add assets such as operators, accounts and users").spec();

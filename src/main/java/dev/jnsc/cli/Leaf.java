@@ -44,6 +44,8 @@ abstract class Leaf implements Callable<Integer> {
             // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate
             dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
         }
-        return run(new Args(spec.commandLine().getParseResult()));
+        Args args = new Args(spec.commandLine().getParseResult());
+        JsonResult json = JsonResult.requested(spec, cli);
+        return json == null ? run(args) : json.run(() -> run(args));
     }
 }

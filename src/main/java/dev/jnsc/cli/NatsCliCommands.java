@@ -30,7 +30,7 @@ final class NatsCliCommands {
         int run(Args a) {
             NatsCliOps.ContextFile f = NatsCliOps.context(cli.workspace(), new NatsCliOps.ContextRequest(
                     a.str("--account"), a.str("--user"), a.str("--context")));
-            new FileChanges().create(f.path(), f.content()).commit();
+            cli.workspace().commitOutside(new FileChanges().create(f.path(), f.content()));
             cli.err.println(f.path());
             return cli.report(new Report().ok("wrote nats cli context file to `" + cli.env.display(f.path()) + "`"));
         }

@@ -35,7 +35,7 @@ final class OutputFile {
      */
     static Path write(Cli cli, String file, byte[] content) {
         Path p = checkWritable(cli, file);
-        new FileChanges().write(p, content).commit();
+        cli.workspace().commitOutside(new FileChanges().write(p, content));
         return p;
     }
 
@@ -48,7 +48,7 @@ final class OutputFile {
         if (Files.exists(p)) {
             throw new OpsException("output file " + p + " already exists - remove it or choose another name");
         }
-        new FileChanges().create(p, content).commit();
+        cli.workspace().commitOutside(new FileChanges().create(p, content));
         return p;
     }
 }

@@ -97,6 +97,25 @@ public final class FileChanges {
         return steps.isEmpty();
     }
 
+    /**
+     * One planned change: a write ({@code content} not null) or a delete of {@code path}; after a
+     * commit, {@code existed} says whether the target was there before.
+     */
+    public record Change(Path path, byte[] content, boolean existed) {
+        public boolean deleted() {
+            return content == null;
+        }
+    }
+
+    /** The planned changes in the order they were planned (after a commit: as committed). */
+    public List<Change> changes() {
+        List<Change> out = new ArrayList<>();
+        for (Step s : steps.values()) {
+            out.add(new Change(s.path, s.content, s.existed));
+        }
+        return out;
+    }
+
     /** True when a delete of {@code path} is already planned. */
     public boolean deletes(Path path) {
         Step s = steps.get(normal(path));

@@ -68,7 +68,7 @@ public final class ConfigOps {
         if (p.getParent() != null && !Files.isDirectory(p.getParent())) {
             throw new OpsException("cannot write " + p + ": folder " + p.getParent() + " does not exist");
         }
-        new dev.jnsc.fs.FileChanges().write(p, config.getBytes(StandardCharsets.UTF_8)).commit();
+        ws.commitOutside(new dev.jnsc.fs.FileChanges().write(p, config.getBytes(StandardCharsets.UTF_8)));
         return new Report().ok("wrote server configuration to " + ws.env().quotedAsGiven(file));
     }
 }

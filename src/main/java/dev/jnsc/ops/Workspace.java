@@ -39,6 +39,8 @@ public final class Workspace {
     private BatchSession batch;
     private Path journalDir;
     private final List<String> signerNotes = new java.util.ArrayList<>();
+    /** Every file change committed through this workspace, in order (for --json results). */
+    private final List<FileChanges.Change> committed = new java.util.ArrayList<>();
 
     /** @param random the source of new keys, or null for a SecureRandom made on first use */
     public Workspace(Dirs dirs, Clock clock, SecureRandom random) {
@@ -247,6 +249,21 @@ public final class Workspace {
         } else {
             changes.commit(journalDir);
         }
+        committed.addAll(changes.changes());
+    }
+
+    /**
+     * Applies changes to files outside the store (an output file) without the lock or a journal,
+     * and records them with the store's changes.
+     */
+    public void commitOutside(FileChanges changes) {
+        changes.commit();
+        committed.addAll(changes.changes());
+    }
+
+    /** The file changes committed so far, in order. */
+    public List<FileChanges.Change> committed() {
+        return List.copyOf(committed);
     }
 
     /** Releases the store lock, if this workspace holds it. */
