@@ -125,6 +125,7 @@ public final class AccountOps {
         op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, null, req.signer(), r));
         ws.commit(changes);
         r.ok("edited signing key \"" + pub + "\"");
+        r.change(Report.Change.of("updated", "signing_key").withName(sk.role()).withPublicKey(pub).withAccount(name));
         return r;
     }
 
@@ -170,6 +171,7 @@ public final class AccountOps {
                 ws.keystore().stage(changes, sk);
             }
             r.ok("added signing key \"" + sk.publicKey() + "\"");
+            r.change(Report.Change.of("created", "signing_key").withPublicKey(sk.publicKey()).withAccount(name));
         }
         for (String v : req.rmSigningKeys()) {
             String pub = KeyArg.resolve(ws, v, KeyKind.ACCOUNT).publicKey();
@@ -177,6 +179,7 @@ public final class AccountOps {
                 throw new OpsException("account \"" + name + "\" has no signing key \"" + pub + "\"");
             }
             r.ok("removed signing key \"" + pub + "\"");
+            r.change(Report.Change.of("deleted", "signing_key").withPublicKey(pub).withAccount(name));
         }
         op.stageAccount(changes, name, ManagedAccounts.sign(ws, op, oc, ac, null, req.signer(), r));
         ws.commit(changes);

@@ -103,6 +103,8 @@ public final class ActivationOps {
         signer.clear();
         Report r = new Report();
         r.ok("generated \"" + export.name() + "\" activation for account \"" + target + "\"");
+        r.change(Report.Change.of("created", "activation").withName(export.name()).withSubject(subject)
+                .withPublicKey(claims.subject()).withJwt(token));
         if (claims.notBefore() > 0) {
             r.ok("token valid " + TimeSpec.format(claims.notBefore()));
         }
@@ -172,7 +174,12 @@ public final class ActivationOps {
                     + TimeSpec.format(at));
         }
         save(ws, s, req.signer(), r);
-        return r;
+        return r.change(activationRevocation("created", s));
+    }
+
+    private static Report.Change activationRevocation(String action, Selected s) {
+        return Report.Change.of(action, "activation_revocation").withName(s.export.name())
+                .withSubject(s.export.subject()).withPublicKey(s.target).withAccount(s.account);
     }
 
     public static Report unrevoke(Workspace ws, Revocation req) {
@@ -184,7 +191,7 @@ public final class ActivationOps {
         Report r = new Report().ok("deleted " + s.kind() + " " + s.export.name() + " revocation for "
                 + (s.target.equals("*") ? "all accounts" : "account " + s.target));
         save(ws, s, req.signer(), r);
-        return r;
+        return r.change(activationRevocation("deleted", s));
     }
 
     public static Revocations list(Workspace ws, Revocation req) {

@@ -75,7 +75,7 @@ public final class ExportOps {
         Signers.resignAccount(ws, op, account, ac, req.signer(), r);
         r.ok("added " + (e.tokenRequired() ? "private" : "public") + " " + e.type().json() + " export \"" + e.name()
                 + "\"");
-        return r;
+        return r.change(change("created", e, account));
     }
 
     /** Values as given; null when not given. The export is the one with {@code subject}. */
@@ -175,7 +175,7 @@ public final class ExportOps {
         }
         Signers.resignAccount(ws, op, account, ac, req.signer(), r);
         r.ok("edited " + e.type().json() + " export \"" + e.name() + "\"");
-        return r;
+        return r.change(change("updated", e, account));
     }
 
     public record DeleteExport(String account, String subject, String signer) {
@@ -189,7 +189,12 @@ public final class ExportOps {
         ac.exports().remove(e);
         Report r = new Report();
         Signers.resignAccount(ws, op, account, ac, req.signer(), r);
-        return r.ok("deleted " + (e.type() == null ? "" : e.type().json()) + " export \"" + e.subject() + "\"");
+        return r.ok("deleted " + (e.type() == null ? "" : e.type().json()) + " export \"" + e.subject() + "\"")
+                .change(change("deleted", e, account));
+    }
+
+    private static Report.Change change(String action, Export e, String account) {
+        return Report.Change.of(action, "export").withName(e.name()).withSubject(e.subject()).withAccount(account);
     }
 
     private static void changeType(Export e, boolean service, Report r) {

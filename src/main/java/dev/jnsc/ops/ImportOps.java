@@ -66,7 +66,8 @@ public final class ImportOps {
         String kind = im.type().json();
         Signers.resignAccount(ws, op, account, ac, req.signer(), r);
         r.ok("added " + kind + " import \"" + im.subject() + "\"");
-        return r;
+        return r.change(Report.Change.of("created", "import").withName(im.name()).withSubject(im.subject())
+                .withAccount(account));
     }
 
     private static Import fromFlags(OperatorStore op, AccountClaims ac, String account, AddImport req, Report r) {
@@ -278,7 +279,8 @@ public final class ImportOps {
         imports.remove(gone);
         Signers.resignAccount(ws, op, account, ac, req.signer());
         return new Report().ok("deleted " + (gone.type() == null ? "" : gone.type().json() + " ") + "import \""
-                + gone.subject() + "\"");
+                + gone.subject() + "\"").change(Report.Change.of("deleted", "import").withName(gone.name())
+                .withSubject(gone.subject()).withAccount(account));
     }
 
     private static String subjects(List<Import> imports) {

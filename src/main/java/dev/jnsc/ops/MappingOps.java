@@ -67,6 +67,7 @@ public final class MappingOps {
         String what = "mapping " + from + " -> " + to + ", weight " + existing.effectiveWeight() + "%"
                 + (cluster.isEmpty() ? "" : " in cluster " + cluster);
         r.ok(was < 0 ? "added " + what : "changed " + what + " (was " + was + "%)");
+        r.change(Report.Change.of(was < 0 ? "created" : "updated", "mapping").withName(to).withSubject(from).withAccount(name));
         String note = MappingRules.olderServerNote(from, list);
         if (note != null) {
             r.warn(note);
@@ -100,6 +101,7 @@ public final class MappingOps {
         if (req.to() == null && cluster == null) {
             ac.mappings().remove(from);
             r.ok("deleted all mapping for " + from);
+            r.change(Report.Change.of("deleted", "mapping").withSubject(from).withAccount(name));
         } else {
             String to = req.to() == null ? null : req.to().trim();
             String inCluster = cluster == null ? "" : cluster;
@@ -119,6 +121,7 @@ public final class MappingOps {
             }
             r.ok(to == null ? "deleted all mapping in cluster " + cluster + " for " + from
                     : "deleted mapping " + from + " -> " + to + (cluster == null ? "" : " in cluster " + cluster));
+            r.change(Report.Change.of("deleted", "mapping").withName(to).withSubject(from).withAccount(name));
         }
         Signers.resignAccount(ws, op, name, ac, req.signer(), r);
         return r;

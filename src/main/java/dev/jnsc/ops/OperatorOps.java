@@ -162,6 +162,7 @@ public final class OperatorOps {
                 ws.keystore().stage(changes, sk);
             }
             r.ok("added signing key \"" + sk.publicKey() + "\"");
+            r.change(Report.Change.of("created", "signing_key").withPublicKey(sk.publicKey()).withOperator(op.name()));
         }
         for (String v : req.rmSigningKeys()) {
             String pub = KeyArg.resolve(ws, v, KeyKind.OPERATOR).publicKey();
@@ -169,6 +170,7 @@ public final class OperatorOps {
                 throw new OpsException("operator \"" + op.name() + "\" has no signing key \"" + pub + "\"");
             }
             r.ok("removed signing key \"" + pub + "\"");
+            r.change(Report.Change.of("deleted", "signing_key").withPublicKey(pub).withOperator(op.name()));
         }
         if (req.accountServerUrl() != null) {
             oc.accountServerUrl(Urls.accountServerUrl(req.accountServerUrl()));

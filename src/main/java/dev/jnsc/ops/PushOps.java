@@ -109,6 +109,8 @@ public final class PushOps {
         for (Map.Entry<String, AccountServerClient.Response> e : results.entrySet()) {
             String name = names.get(e.getKey());
             AccountServerClient.Response res = e.getValue();
+            r.reply(new Report.Reply(name, url, res.ok(), res.status() == 0 ? res.body()
+                    : res.status() + (res.body().isEmpty() ? "" : " " + oneLine(res.body()))));
             if (res.ok()) {
                 r.ok("pushed \"" + name + "\" to account server " + url);
             } else if (res.status() == 0) {
@@ -130,6 +132,7 @@ public final class PushOps {
             List<String> ok = new ArrayList<>();
             String message = "";
             for (ServerReply reply : e.getValue()) {
+                r.reply(new Report.Reply(name, reply.server(), reply.ok(), reply.message()));
                 if (reply.ok()) {
                     ok.add(reply.server());
                     message = reply.message();
@@ -215,6 +218,7 @@ public final class PushOps {
             r.err("no nats-server answered the delete request");
         }
         for (ServerReply reply : replies) {
+            r.reply(new Report.Reply(String.join(",", keys), reply.server(), reply.ok(), reply.message()));
             if (reply.ok()) {
                 r.ok("deleted " + String.join(", ", keys) + " on nats-server " + reply.server() + ": " + reply.message());
             } else {
@@ -257,6 +261,7 @@ public final class PushOps {
                 String name = l.getValue().name();
                 AccountServerClient.Response res = client.pull(key);
                 progress.at(PULLING, ++done, local.size());
+                r.reply(new Report.Reply(name, url, res.ok(), res.status() == 0 ? res.body() : String.valueOf(res.status())));
                 if (res.ok()) {
                     remote.put(key, res.body());
                 } else {

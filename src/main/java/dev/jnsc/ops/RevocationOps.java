@@ -24,6 +24,7 @@ public final class RevocationOps {
         t.ac.revocations().put(t.key, at);
         Report r = new Report();
         r.ok("revoked user " + t.label + " issued before " + TimeSpec.render(at));
+        r.change(Report.Change.of("created", "revocation").withName(req.user()).withPublicKey(t.key).withAccount(t.account));
         save(ws, t, req.signer(), r);
         return r;
     }
@@ -35,6 +36,7 @@ public final class RevocationOps {
         }
         Report r = new Report();
         r.ok("deleted the revocation of user " + t.label);
+        r.change(Report.Change.of("deleted", "revocation").withName(req.user()).withPublicKey(t.key).withAccount(t.account));
         save(ws, t, req.signer(), r);
         return r;
     }
