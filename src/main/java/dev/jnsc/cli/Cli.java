@@ -108,6 +108,13 @@ final class Cli {
         return print(r, err);
     }
 
+    /** Keeps what a report records for --json without printing it (a command that prints its own lines). */
+    void record(Report r) {
+        if (json != null) {
+            json.add(r);
+        }
+    }
+
     private int print(Report r, PrintWriter w) {
         for (Report.Line l : r.lines()) {
             w.println(prefix(l.status()) + l.message());

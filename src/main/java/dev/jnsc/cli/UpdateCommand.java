@@ -47,6 +47,8 @@ final class UpdateCommand extends Leaf {
             cli.err.flush();
             return 0;
         }
+        cli.record(new dev.jnsc.ops.Report().change(dev.jnsc.ops.Report.Change.of("updated", "launcher")
+                .withName(r.version()).withPath(cli.env.cwd().resolve(Path.of(launcher)).toString())));
         cli.out.println("Updating to version " + r.version());
         cli.out.println();
         cli.out.println("Release Notes:");

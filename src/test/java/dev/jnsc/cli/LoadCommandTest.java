@@ -112,6 +112,23 @@ class LoadCommandTest {
     }
 
     @Test
+    void jsonNamesWhatWasLoaded() throws Exception {
+        Nsc.Result r = nsc.ok("load", "--url", base + "/operator", "--seed", accountSeed, "--json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        List<String> changes = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : json.get("changes")) {
+            changes.add(c.get("action").asText() + " " + c.get("kind").asText() + " " + (c.has("name") ? c.get("name").asText()
+                    : c.get("public_key").asText()));
+        }
+        String a = subject(team.accountJwt("O", "A"));
+        String u = subject(nsc.userJwt("O", "A", "default"));
+        assertEquals(java.util.Set.of("created operator O", "created account A", "created user default", "created key " + a,
+                "created key " + u, "created creds default"), new java.util.HashSet<>(changes));
+        assertTrue(r.err().contains("[ OK ] loaded operator \"O\", account \"A\" and user \"default\""), r.err());
+        assertFalse(r.out().contains(accountSeed));
+    }
+
+    @Test
     void loadsAgainWithoutChangingTheUser() {
         nsc.ok("load", "--url", base + "/operator", "--seed", accountSeed, "--user", "bob");
         var before = nsc.snapshot();

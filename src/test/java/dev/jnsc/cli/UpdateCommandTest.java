@@ -112,6 +112,20 @@ class UpdateCommandTest {
     }
 
     @Test
+    void jsonNamesTheNewVersionAndTheLauncher() throws Exception {
+        byte[] exe = NEW.getBytes(StandardCharsets.UTF_8);
+        release("/releases/latest", "v9.9.9", "Fixes:\\n- everything", exe, sha256(exe));
+        Nsc.Result r = nsc().run("update", "--json");
+        assertEquals(0, r.code(), r.toString());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        com.fasterxml.jackson.databind.JsonNode c = json.get("changes").get(0);
+        assertEquals("updated launcher 9.9.9 " + launcher, c.get("action").asText() + " " + c.get("kind").asText() + " "
+                + c.get("name").asText() + " " + c.get("path").asText());
+        assertEquals("Updating to version 9.9.9\n\nRelease Notes:\n\nFixes:\n- everything\n", json.get("output").asText());
+        assertArrayEquals(exe, Files.readAllBytes(launcher));
+    }
+
+    @Test
     void aVersionOfItsOwnChecksumFileAndTheVersionFlag() throws Exception {
         byte[] exe = NEW.getBytes(StandardCharsets.UTF_8);
         String dl = "http://127.0.0.1:" + server.getAddress().getPort() + "/dl/";
