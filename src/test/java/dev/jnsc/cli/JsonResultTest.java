@@ -327,6 +327,27 @@ class JsonResultTest {
         assertEquals(key(nsc.userJwt("O", "A", "b3")), change(inner, "user").get("public_key").asText());
     }
 
+    @Test
+    void aShellLineWithJsonPrintsItsObject() {
+        Nsc nsc = new Nsc(home).tutorial();
+        Nsc.Result r = nsc.runWithInput("add user s1 --json\n", "shell");
+        assertEquals(0, r.code(), r.toString());
+        JsonNode json = readTree(r.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        assertEquals(key(nsc.userJwt("O", "A", "s1")), change(json, "user").get("public_key").asText());
+    }
+
+    @Test
+    void aStoredNkeyIsAKeyChangeAndItsSeedOnlyTheOutput() {
+        Nsc nsc = new Nsc(home).tutorial();
+        Nsc.Result r = nsc.ok("generate", "nkey", "-a", "--store", "--json");
+        JsonNode json = result(r);
+        String pub = change(json, "key").get("public_key").asText();
+        assertTrue(Files.isRegularFile(nsc.keyFile(pub)));
+        String seed = Nsc.read(nsc.keyFile(pub)).trim();
+        assertTrue(json.get("output").asText().contains(pub), json.toString());
+        json.get("changes").forEach(c -> assertFalse(c.toString().contains(seed), "no seed in a change"));
+    }
+
     static JsonNode readTree(String s) {
         try {
             return MAPPER.readTree(s);
