@@ -88,7 +88,8 @@ final class Cli {
 
     /**
      * Prints the report's "[ OK ] …" lines as the Go nsc does: on stdout, or all on stderr when a
-     * line is an error (exit code 1 then).
+     * line is an error (exit code 1 then). With --json the lines go to stderr and the report is
+     * kept for the object printed on stdout when the command ends.
      */
     int report(Report r) {
         if (json != null) {
@@ -102,9 +103,7 @@ final class Cli {
      * creds), so that its status lines do not mix with the data.
      */
     int reportBesideData(Report r) {
-        if (json != null) {
-            json.add(r);
-        }
+        record(r);
         return print(r, err);
     }
 
