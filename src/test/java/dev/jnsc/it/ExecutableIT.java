@@ -47,6 +47,22 @@ class ExecutableIT {
         assertEquals(1, fail.code(), fail.toString());
     }
 
+    /** --json through the real process: the object alone on stdout, the status lines on stderr. */
+    @Test
+    void jsonResultOnStdout() throws Exception {
+        Run op = run(executable(), home, Map.of(), "add", "operator", "O", "--json");
+        assertEquals(0, op.code(), op.toString());
+        assertEquals(1, op.out().lines().count(), op.toString());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(op.out());
+        assertEquals("add operator", json.get("command").asText());
+        String jwtPath = json.get("changes").get(1).get("path").asText();
+        assertEquals(Files.readString(Path.of(jwtPath)).trim(), json.get("changes").get(1).get("jwt").asText());
+        assertTrue(op.err().contains("[ OK ] added operator \"O\""), op.err());
+        Run again = run(executable(), home, Map.of(), "add", "operator", "O", "--json");
+        assertEquals(1, again.code(), again.toString());
+        assertEquals("", again.out());
+    }
+
     @Test
     void tutorialThroughASymlinkFromAnotherFolder() throws Exception {
         Path link = home.resolve("bin/nsc");
