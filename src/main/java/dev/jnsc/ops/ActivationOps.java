@@ -137,7 +137,7 @@ public final class ActivationOps {
             throw new OpsException("push failed: " + e.getMessage());
         }
         return new Report().ok("pushed activation \"" + g.claims().importSubject() + "\" to " + url)
-                .ok("activation accessible at \"" + at + "\"");
+                .ok("activation accessible at \"" + at + "\"").reply(new Report.Reply(null, url, true, at));
     }
 
     /**

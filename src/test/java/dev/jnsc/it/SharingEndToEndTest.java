@@ -150,6 +150,13 @@ class SharingEndToEndTest {
             nsc.ok("push", "-a", "A");
             Nsc.Result pushed = nsc.ok("generate", "activation", "-a", "A", "-s", "private.>", "-t", pub("C"), "--push");
             String hash = hashFromOutput(pushed.out() + pushed.err());
+            // with --json the push is a reply: the account server and where the activation is served
+            com.fasterxml.jackson.databind.JsonNode reply = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    nsc.ok("generate", "activation", "-a", "A", "-s", "private.>", "-t", pub("C"), "--push", "--json").out())
+                    .get("replies").get(0);
+            assertEquals(accounts.url() + "/jwt/v1", reply.get("server").asText());
+            assertTrue(reply.get("ok").asBoolean());
+            assertTrue(reply.get("message").asText().endsWith("/jwt/v1/activations/" + hash), reply.toString());
             nsc.ok("add", "import", "-a", "C", "--token", accounts.url() + "/jwt/v1/activations/" + hash);
         }
         // an import by a fourth account D that uses B's token: not its activation
