@@ -5,9 +5,11 @@
 # Prints the wall time of each push, how many accounts every server acknowledged, and the JWT files
 # in each server's resolver folder. Accounts are made by scripts/bench/BenchTool.java (JWTs signed
 # with the operator's key, far faster than `nsc add account` each).
+# JNSC_NSC=<path> times that build instead of target/nsc (target/jnsc.jar still makes the accounts);
+# each build's class-data sharing archive is made before its push is timed.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
-nsc=$here/target/nsc
+nsc=${JNSC_NSC:-$here/target/nsc}
 [ -x "$nsc" ] && [ -f "$here/target/jnsc.jar" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 1; }
 server=$(command -v nats-server || echo /usr/sbin/nats-server)
 [ -x "$server" ] || { echo "nats-server is not installed (apt-get install nats-server)" >&2; exit 1; }
@@ -29,6 +31,9 @@ setup() {
   s=$(date +%s)
   tool populate "$NSC_HOME/nats/O" "$NKEYS_PATH" "$2"
   echo "  created $2 accounts in $(( $(date +%s) - s )) s"
+  # the launcher trains the class-data sharing archive in the background after the first command
+  i=0
+  while ls -d "${XDG_CACHE_HOME:-$HOME/.cache}"/jnsc/*.lock >/dev/null 2>&1 && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 }
 
 # $1 = folder, $2 = client port, $3 = extra config; starts a server there

@@ -23,7 +23,7 @@ public final class Training {
     public static void main(String[] args) throws IOException {
         System.setProperty("picocli.converters.excludes", ".*");
         Path home = Files.createTempDirectory("jnsc-training");
-        try {
+        try (TrainingNatsServer nats = new TrainingNatsServer()) {
             Environment env = new Environment(Map.of("NSC_HOME", home.resolve("nsc").toString(),
                     "NKEYS_PATH", home.resolve("keys").toString()), home, home);
             String[][] script = {
@@ -52,6 +52,10 @@ public final class Training {
                 {"__complete", ""},
                 {"__complete", "add", "user", "--"},
                 {"__complete", "edit", "user", "-a", "A", ""},
+                // push over jnats (last: it needs an operator with a system account)
+                {"add", "operator", "S", "--sys"},
+                {"add", "account", "B"},
+                {"push", "-A", "-u", nats.url()},
             };
             for (String[] cmd : script) {
                 StringWriter sink = new StringWriter();

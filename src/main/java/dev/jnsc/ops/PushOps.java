@@ -10,6 +10,7 @@ import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.resolver.AccountServerClient;
 import dev.jnsc.resolver.NatsResolverClient;
+import dev.jnsc.resolver.PendingConnection;
 import dev.jnsc.resolver.ResolverException;
 import dev.jnsc.resolver.ServerReply;
 import dev.jnsc.store.Names;
@@ -59,32 +60,28 @@ public final class PushOps {
                     + "account server " + url);
         }
         boolean accountsWanted = req.all() || req.account() != null || (!req.prune() && !req.diff() && req.removal() == null);
+        // over NATS, the system user is made, the connection opened and the servers counted on
+        // another thread while the accounts are read; its errors come after theirs, as before
+        PendingConnection pending = http ? null : PendingConnection.start(() -> NatsResolverClient.connect(url,
+                SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
+                req.tls() != null ? req.tls() : Tls.fromEnv(ws.env())));
         Map<String, String> jwts = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        if (accountsWanted) {
-            List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
-            // a managed operator's account server signs the self-signed accounts it is sent (as the Go nsc)
-            boolean managed = op.isManaged();
-            for (String name : which) {
-                Jwt.Decoded d = op.decodeAccount(name);
-                AccountClaims ac = d.as(AccountClaims.class, "an account");
-                if (!req.force() && !managed && !oc.didSign(ac.issuer())) {
-                    throw new OpsException("account \"" + name + "\" is not signed by operator \"" + op.name()
-                            + "\" or one of its signing keys (--force pushes it anyway)");
-                }
-                jwts.put(ac.subject(), d.token());
-                names.put(ac.subject(), name);
+        try {
+            readAccounts(ws, op, oc, req, accountsWanted, jwts, names);
+        } catch (RuntimeException e) {
+            if (pending != null) {
+                pending.abandon();
             }
+            throw e;
         }
         Report r = new Report();
         if (http) {
             pushHttp(url, jwts, names, req.timeout(), r, progress);
             return r;
         }
-        try (NatsResolverClient client = NatsResolverClient.connect(url,
-                SystemUser.resolve(ws, op, oc, req.systemAccount(), req.systemUser()), req.timeout(),
-                req.tls() != null ? req.tls() : Tls.fromEnv(ws.env()))) {
-            int servers = client.countServers();
+        try (NatsResolverClient client = pending.join()) {
+            int servers = client.servers();
             if (!jwts.isEmpty()) {
                 pushNats(client, servers, url, jwts, names, req.timeout(), r, progress);
             }
@@ -99,6 +96,25 @@ public final class PushOps {
             throw new OpsException(e.getMessage());
         }
         return r;
+    }
+
+    /** The JWTs to push by account key, and the accounts' names; refuses accounts the operator did not sign. */
+    private static void readAccounts(Workspace ws, OperatorStore op, OperatorClaims oc, Push req, boolean accountsWanted,
+            Map<String, String> jwts, Map<String, String> names) {
+        if (accountsWanted) {
+            List<String> which = req.all() ? op.accountNames() : List.of(ws.accountName(op, req.account()));
+            // a managed operator's account server signs the self-signed accounts it is sent (as the Go nsc)
+            boolean managed = op.isManaged();
+            for (String name : which) {
+                StoredAccountToken t = StoredAccountToken.read(op, name);
+                if (!req.force() && !managed && !oc.didSign(t.issuer())) {
+                    throw new OpsException("account \"" + name + "\" is not signed by operator \"" + op.name()
+                            + "\" or one of its signing keys (--force pushes it anyway)");
+                }
+                jwts.put(t.subject(), t.token());
+                names.put(t.subject(), name);
+            }
+        }
     }
 
     private static void pushHttp(String url, Map<String, String> jwts, Map<String, String> names, Duration timeout,

@@ -132,6 +132,11 @@ public final class NatsResolverClient implements AutoCloseable {
         return servers;
     }
 
+    /** The servers that answered the last {@link #countServers()}; 0 before it, or when none answered. */
+    public int servers() {
+        return servers;
+    }
+
     /** The servers a statsz reply knows of: its active_servers, or itself and its routes, whichever is more. */
     static int knownServers(byte[] statszReply) {
         try {

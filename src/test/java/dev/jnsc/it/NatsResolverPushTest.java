@@ -102,6 +102,48 @@ class NatsResolverPushTest {
     }
 
     /**
+     * push reads the stored JWTs without checking their signatures (the servers check every JWT
+     * they are sent): one whose signature was altered is refused by the server, reported for that
+     * account (exit 1), and the others are pushed. An account signed by another operator is still
+     * refused before anything is sent.
+     */
+    @Test
+    void aTamperedJwtIsRefusedByTheServerAndReported() throws Exception {
+        Nsc nsc = operatorWithAccounts();
+        Path conf = config(nsc, "srv", false, "server_name: n1\n");
+        try (NatsServer server = NatsServer.startWithConfigFile(conf, conf.getParent())) {
+            nsc.ok("edit", "operator", "-u", server.url());
+            Path bFile = nsc.accountJwt("O", "B");
+            String b = Nsc.read(bFile).trim();
+            int sig = b.lastIndexOf('.') + 1;
+            String tampered = b.substring(0, sig) + (b.charAt(sig) == 'A' ? 'B' : 'A') + b.substring(sig + 1);
+            Files.writeString(bFile, tampered);
+            String bKey = Jwt.subjectOf(tampered);
+
+            Nsc.Result push = nsc.run("push", "-A");
+            assertEquals(1, push.code(), push.toString());
+            assertTrue(push.err().contains("[ OK ] pushed \"A\" to nats-server n1: jwt updated"), push.toString());
+            assertTrue(push.err().contains("[ERR ] pushing \"B\" failed on nats-server n1: jwt update resulted in error"),
+                    push.toString());
+            assertFalse(push.toString().contains("pushed 3 accounts"), push.toString());
+            assertTrue(Files.exists(conf.getParent().resolve("jwt/" + Jwt.subjectOf(Nsc.read(nsc.accountJwt("O", "A"))) + ".jwt")));
+            assertFalse(Files.exists(conf.getParent().resolve("jwt/" + bKey + ".jwt")), "the server stored the tampered JWT");
+
+            // an account of another operator: refused before the servers hear of any account
+            Files.writeString(bFile, b);
+            Nsc other = new Nsc(home.resolve("other")).realClock();
+            other.ok("add", "operator", "P");
+            other.ok("add", "account", "C");
+            Files.writeString(bFile, Nsc.read(other.accountJwt("P", "C")));
+            nsc.ok("edit", "account", "-n", "A", "--tag", "changed");
+            String a = Nsc.read(nsc.accountJwt("O", "A")).trim();
+            fails(nsc, "account \"B\" is not signed by operator \"O\"", "push", "-A");
+            Path served = conf.getParent().resolve("jwt/" + Jwt.subjectOf(a) + ".jwt");
+            assertFalse(Files.readString(served).trim().equals(a), "A was pushed before the refusal");
+        }
+    }
+
+    /**
      * One server: the push ends as soon as it answered for every account. Before, the servers were
      * counted by waiting 500 ms after the last answer to a ping; the Go nsc waits the timeout.
      */
