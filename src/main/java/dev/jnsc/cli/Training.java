@@ -2,6 +2,7 @@ package dev.jnsc.cli;
 
 import dev.jnsc.Main;
 import dev.jnsc.env.Environment;
+import dev.jnsc.nkeys.VerifiedSignatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -53,10 +54,14 @@ public final class Training {
                 {"__complete", "add", "user", "--"},
                 {"__complete", "edit", "user", "-a", "A", ""},
             };
+            // past a handful of verifications, lists look up and record signatures in this file
+            VerifiedSignatures.useFile(home.resolve("verified-signatures"));
             for (String[] cmd : script) {
                 StringWriter sink = new StringWriter();
                 Main.run(cmd, env, Clock.systemUTC(), new PrintWriter(sink), new PrintWriter(sink));
             }
+            VerifiedSignatures.save();
+            VerifiedSignatures.useFile(null);
         } finally {
             try (Stream<Path> s = Files.walk(home)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

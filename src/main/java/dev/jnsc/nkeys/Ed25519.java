@@ -233,7 +233,7 @@ final class Ed25519 {
             return false;
         }
         if (VERIFICATIONS.incrementAndGet() <= REMEMBER_AFTER) {
-            return check(publicKey, message, signature);
+            return check(publicKey, message, signature, false);
         }
         String key = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1)
                 + new String(signature, java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -243,7 +243,7 @@ final class Ed25519 {
                 return true;
             }
         }
-        boolean ok = check(publicKey, message, signature);
+        boolean ok = check(publicKey, message, signature, true);
         if (ok) {
             synchronized (VALID) {
                 VALID.put(key, Boolean.TRUE);
@@ -252,9 +252,22 @@ final class Ed25519 {
         return ok;
     }
 
-    private static boolean check(byte[] publicKey, byte[] message, byte[] signature) {
+    /**
+     * The verification itself; with {@code remembered}, a signature found valid by an earlier
+     * process ({@link VerifiedSignatures}: the hash below binds R, the key and the message) is
+     * valid without the curve computation, and one found valid now is recorded.
+     */
+    private static boolean check(byte[] publicKey, byte[] message, byte[] signature, boolean remembered) {
         if (!canonicalScalar(signature)) {
             return false;
+        }
+        Sha512 d = Sha512.sha512();
+        d.update(signature, 0, 32);
+        d.update(publicKey);
+        d.update(message);
+        byte[] digest = d.digest();
+        if (remembered && VerifiedSignatures.contains(digest, signature)) {
+            return true;
         }
         // a key seen before has its table: its points, decoded once, are in it
         Table at = Tables.forKey(publicKey);
@@ -262,11 +275,7 @@ final class Ed25519 {
         if (a == null) {
             return false;
         }
-        Sha512 d = Sha512.sha512();
-        d.update(signature, 0, 32);
-        d.update(publicKey);
-        d.update(message);
-        byte[] k = Consts.SCALARS.reduce(d.digest());
+        byte[] k = Consts.SCALARS.reduce(digest);
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
         // R' = [S]B - [k]A must encode to the R half of the signature
         Table bt = at == null ? null : Tables.base();
@@ -275,6 +284,9 @@ final class Ed25519 {
             if (r[i] != signature[i]) {
                 return false;
             }
+        }
+        if (remembered) {
+            VerifiedSignatures.add(digest, signature);
         }
         return true;
     }
