@@ -56,13 +56,19 @@ public final class VerifiedSignatures {
         return k != null && k.contains(key(digest, signature));
     }
 
-    /** Records a signature found valid, with the digest of its R, key and message. */
+    /**
+     * Records a signature found valid, with the digest of its R, key and message; up to
+     * {@link #MAX_ENTRIES} a process (a long-running account server stays bounded).
+     */
     static void add(byte[] digest, byte[] signature) {
         Set<String> k = load();
-        if (k != null && k.add(key(digest, signature))) {
-            byte[] e = Arrays.copyOf(digest, ENTRY);
-            System.arraycopy(signature, 32, e, 32, 32);
-            synchronized (ADDED) {
+        if (k == null) {
+            return;
+        }
+        synchronized (ADDED) {
+            if (ADDED.size() < MAX_ENTRIES && k.add(key(digest, signature))) {
+                byte[] e = Arrays.copyOf(digest, ENTRY);
+                System.arraycopy(signature, 32, e, 32, 32);
                 ADDED.add(e);
             }
         }

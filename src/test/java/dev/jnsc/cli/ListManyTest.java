@@ -104,6 +104,24 @@ class ListManyTest {
         }
     }
 
+    /** Each account's JWT is read once, without a check first: what is no account folder still has no row. */
+    @Test
+    void accountsListOnlyFoldersWithTheirJwt() throws Exception {
+        Path accounts = nsc.accountJwt("O", "A").getParent().getParent();
+        Files.createDirectories(accounts.resolve("EMPTY"));
+        Files.writeString(accounts.resolve("STRAY"), "a file, not a folder");
+        Files.createDirectories(accounts.resolve("ODD").resolve("ODD.jwt"));
+        Files.createDirectories(accounts.resolve(".HIDDEN"));
+        Files.copy(nsc.accountJwt("O", "B01"), accounts.resolve(".HIDDEN").resolve(".HIDDEN.jwt"));
+        List<String> rows = rows(nsc.ok("list", "accounts").err());
+        assertEquals(ACCOUNTS, rows.size(), String.join("\n", rows));
+        for (String row : rows) {
+            assertTrue(row.matches("│ (A|B\\d\\d) .*"), row);
+        }
+        assertEquals(ACCOUNTS, ((List<?>) dev.jnsc.jwt.Json.parse(nsc.ok("list", "accounts", "--json").out())).size(),
+                "the same in JSON");
+    }
+
     /**
      * With the file of signatures found valid (as the launcher gives it), a JWT listed before and
      * altered since is still flagged: its entry matches only the exact bytes that verified.
