@@ -34,7 +34,7 @@ final class Ed25519 {
     }
 
     /** Field constants and the base point, built on first use. */
-    private static final class Consts {
+    static final class Consts {
         static final Fe ZERO = Fe.ZERO;
         static final Fe ONE = Fe.ONE;
         static final Fe D = fe("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352");
@@ -50,7 +50,7 @@ final class Ed25519 {
     }
 
     /** A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z. */
-    private static final class Point {
+    static final class Point {
         final Fe x;
         final Fe y;
         final Fe z;
@@ -172,12 +172,13 @@ final class Ed25519 {
 
     /**
      * [scalar]B for a secret scalar (below 2^255): the double-and-add ladder the first time, the
-     * comb over the base point's table from the second on (the table costs about one ladder to
-     * build, and a comb multiplication about a fifth of one), both in constant time.
+     * comb over the base point's table in Niels form ({@link Niels}) from the second on (the table
+     * costs about one ladder to build, and a comb multiplication a fraction of one), both in
+     * constant time.
      */
     private static Point multiplyBase(byte[] scalar) {
-        Table t = Tables.base();
-        return t == null ? multiplySecret(Consts.B, scalar) : combSecret(t, scalar);
+        Niels t = Tables.baseNiels();
+        return t == null ? multiplySecret(Consts.B, scalar) : t.multiply(scalar);
     }
 
     static byte[] sign(byte[] seed, byte[] message) {
@@ -322,7 +323,7 @@ final class Ed25519 {
      * Multiples of a point for the comb: {@code rows[j][d - 1] = [d * 256^j]P} for j &lt; 32 and d in
      * 1..8 (256 points, about one double-and-add ladder to compute). Immutable once built.
      */
-    private static final class Table {
+    static final class Table {
         final Point[][] rows = new Point[32][8];
 
         Table(Point p) {
@@ -354,6 +355,26 @@ final class Ed25519 {
         private static final java.util.concurrent.atomic.AtomicInteger BASE_USES =
                 new java.util.concurrent.atomic.AtomicInteger();
         private static volatile Table base;
+        private static volatile Niels baseNiels;
+
+        /** The base point's table in Niels form (for secret scalars), built with {@link #base}. */
+        static Niels baseNiels() {
+            Niels n = baseNiels;
+            if (n == null) {
+                Table t = base();
+                if (t == null) {
+                    return null;
+                }
+                synchronized (Tables.class) {
+                    n = baseNiels;
+                    if (n == null) {
+                        n = new Niels(t);
+                        baseNiels = n;
+                    }
+                }
+            }
+            return n;
+        }
 
         static Table base() {
             Table t = base;
@@ -412,36 +433,6 @@ final class Ed25519 {
         return e;
     }
 
-    /** [scalar]P from P's table, in constant time: every entry of a row is read, the digit's picked by selection. */
-    private static Point combSecret(Table t, byte[] scalar) {
-        byte[] e = radix16(scalar);
-        try {
-            Point h = Point.identity();
-            for (int i = 1; i < 64; i += 2) {
-                h = h.add(selectSecret(t.rows[i / 2], e[i]));
-            }
-            h = h.dbl().dbl().dbl().dbl();
-            for (int i = 0; i < 64; i += 2) {
-                h = h.add(selectSecret(t.rows[i / 2], e[i]));
-            }
-            return h;
-        } finally {
-            wipe(e);
-        }
-    }
-
-    /** [digit]P (digit in [-8, 8]) from a row of multiples of P, without branching on the digit. */
-    private static Point selectSecret(Point[] row, int digit) {
-        int negative = (digit >>> 31) & 1;
-        int abs = digit - ((-negative & digit) << 1);
-        Point r = Point.identity();
-        for (int d = 1; d <= 8; d++) {
-            int x = abs ^ d;
-            r = r.select(row[d - 1], ((x - 1) >>> 31) & 1);
-        }
-        return r.select(r.negate(), negative);
-    }
-
     /** [s]B - [k]A from both points' tables, variable time (nothing secret is involved), sharing the doublings. */
     private static Point combSMinusKA(Table b, byte[] s, Table a, byte[] k) {
         byte[] se = radix16(s);
@@ -472,7 +463,7 @@ final class Ed25519 {
     }
 
     static byte[] baseMultipleByComb(byte[] scalar) {
-        return combSecret(new Table(Consts.B), scalar).encode();
+        return new Niels(new Table(Consts.B)).multiply(scalar).encode();
     }
 
     /** For tests: [s]B - [k]A encoded, through the sliding windows and through the combs; null when A is not a point. */
