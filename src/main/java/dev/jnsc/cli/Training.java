@@ -42,6 +42,7 @@ public final class Training {
                 {"describe", "jwt", "-f", home.resolve("keys/creds/P/A/U.creds").toString()},
                 {"list", "keys", "-A"},
                 {"list", "accounts"},
+                {"list", "users"},
                 {"env"},
                 {"generate", "creds", "-n", "U"},
                 {"generate", "nkey", "-u"},

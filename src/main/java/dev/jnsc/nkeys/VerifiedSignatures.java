@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,7 +35,7 @@ public final class VerifiedSignatures {
     private static final byte[] HEADER = "jnsc verified ed25519 signatures 1\n".getBytes(StandardCharsets.US_ASCII);
 
     private static volatile Path file;
-    private static volatile Set<String> known;
+    private static volatile Map<String, Boolean> known;
     private static final List<byte[]> ADDED = new ArrayList<>();
 
     private VerifiedSignatures() {
@@ -52,8 +52,8 @@ public final class VerifiedSignatures {
 
     /** Whether the entry of this digest and signature was recorded as valid. */
     static boolean contains(byte[] digest, byte[] signature) {
-        Set<String> k = load();
-        return k != null && k.contains(key(digest, signature));
+        Map<String, Boolean> k = load();
+        return k != null && k.containsKey(key(digest, signature));
     }
 
     /**
@@ -61,12 +61,12 @@ public final class VerifiedSignatures {
      * {@link #MAX_ENTRIES} a process (a long-running account server stays bounded).
      */
     static void add(byte[] digest, byte[] signature) {
-        Set<String> k = load();
+        Map<String, Boolean> k = load();
         if (k == null) {
             return;
         }
         synchronized (ADDED) {
-            if (ADDED.size() < MAX_ENTRIES && k.add(key(digest, signature))) {
+            if (ADDED.size() < MAX_ENTRIES && k.putIfAbsent(key(digest, signature), Boolean.TRUE) == null) {
                 byte[] e = Arrays.copyOf(digest, ENTRY);
                 System.arraycopy(signature, 32, e, 32, 32);
                 ADDED.add(e);
@@ -83,17 +83,18 @@ public final class VerifiedSignatures {
         return new String(c);
     }
 
-    private static Set<String> load() {
-        Set<String> k = known;
+    private static Map<String, Boolean> load() {
+        Map<String, Boolean> k = known;
         if (k != null || file == null) {
             return k;
         }
         synchronized (VerifiedSignatures.class) {
             if (known == null && file != null) {
-                Set<String> s = ConcurrentHashMap.newKeySet();
                 byte[] b = read(file);
+                // a map, not newKeySet(): ConcurrentHashMap is in the class-data sharing archive
+                Map<String, Boolean> s = new ConcurrentHashMap<>(Math.max(16, b.length / ENTRY * 2));
                 for (int at = HEADER.length; at + ENTRY <= b.length; at += ENTRY) {
-                    s.add(new String(b, at, ENTRY, StandardCharsets.ISO_8859_1));
+                    s.put(new String(b, at, ENTRY, StandardCharsets.ISO_8859_1), Boolean.TRUE);
                 }
                 known = s;
             }
