@@ -270,17 +270,17 @@ final class Ed25519 {
         if (remembered && VerifiedSignatures.contains(digest, signature)) {
             return true;
         }
-        // a key seen before has its table: its points, decoded once, are in it
-        Table at = Tables.forKey(publicKey);
-        Point a = at != null ? at.rows[0][0] : decode(publicKey);
-        if (a == null) {
+        // a key seen before has its table (made from its point, decoded once)
+        Niels at = Tables.forKey(publicKey);
+        Point a = at != null ? null : decode(publicKey);
+        if (at == null && a == null) {
             return false;
         }
         byte[] k = Consts.SCALARS.reduce(digest);
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
         // R' = [S]B - [k]A must encode to the R half of the signature
-        Table bt = at == null ? null : Tables.base();
-        byte[] r = (bt != null ? combSMinusKA(bt, s, at, k) : sMinusKA(s, k, a)).encode();
+        Niels bt = at == null ? null : Tables.baseNiels();
+        byte[] r = (bt != null ? Niels.sMinusKA(bt, s, at, k) : sMinusKA(s, k, a != null ? a : decode(publicKey))).encode();
         for (int i = 0; i < 32; i++) {
             if (r[i] != signature[i]) {
                 return false;
@@ -391,11 +391,11 @@ final class Ed25519 {
         }
 
         /** The key's table from its second verification on; null the first time, or for a key that is not a point. */
-        static Table forKey(byte[] publicKey) {
+        static Niels forKey(byte[] publicKey) {
             String id = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1);
             Object o = KEYS.get(id);
-            if (o instanceof Table) {
-                return (Table) o;
+            if (o instanceof Niels) {
+                return (Niels) o;
             }
             if (o == null) {
                 if (KEYS.size() < MAX_KEYS) {
@@ -407,7 +407,7 @@ final class Ed25519 {
             if (p == null) {
                 return null;
             }
-            Table t = new Table(p);
+            Niels t = new Niels(new Table(p));
             KEYS.put(id, t);
             return t;
         }
@@ -433,30 +433,6 @@ final class Ed25519 {
         return e;
     }
 
-    /** [s]B - [k]A from both points' tables, variable time (nothing secret is involved), sharing the doublings. */
-    private static Point combSMinusKA(Table b, byte[] s, Table a, byte[] k) {
-        byte[] se = radix16(s);
-        byte[] ke = radix16(k);
-        Point h = Point.identity();
-        for (int i = 1; i < 64; i += 2) {
-            h = addDigit(addDigit(h, b.rows[i / 2], se[i]), a.rows[i / 2], -ke[i]);
-        }
-        h = h.dbl().dbl().dbl().dbl();
-        for (int i = 0; i < 64; i += 2) {
-            h = addDigit(addDigit(h, b.rows[i / 2], se[i]), a.rows[i / 2], -ke[i]);
-        }
-        return h;
-    }
-
-    private static Point addDigit(Point h, Point[] row, int digit) {
-        if (digit > 0) {
-            return h.add(row[digit - 1]);
-        } else if (digit < 0) {
-            return h.add(row[-digit - 1].negate());
-        }
-        return h;
-    }
-
     /** For tests: [scalar]B through the ladder, and through the comb, encoded. */
     static byte[] baseMultipleByLadder(byte[] scalar) {
         return multiplySecret(Consts.B, scalar).encode();
@@ -472,7 +448,8 @@ final class Ed25519 {
         if (a == null) {
             return null;
         }
-        return new byte[][] {sMinusKA(s, k, a).encode(), combSMinusKA(new Table(Consts.B), s, new Table(a), k).encode()};
+        return new byte[][] {sMinusKA(s, k, a).encode(), Niels.sMinusKA(new Niels(new Table(Consts.B)), s, new Niels(new Table(a)),
+                k).encode()};
     }
 
     /** P, 3P, 5P, ..., 15P. */

@@ -1,18 +1,22 @@
 package dev.jnsc.nkeys;
 
 /**
- * The base point's comb table in affine Niels form (y + x, y - x, 2d * x * y per point, as in
+ * A comb table in affine Niels form. For the base point (y + x, y - x, 2d * x * y per point, as in
  * ref10), for [a]B with a secret a: each of the 64 steps selects one of 8 entries in constant time
  * over the raw limbs (no object per candidate) and adds it with a mixed addition of 7 field
  * multiplications instead of 9. Signing and key derivation use it from the base point's second
- * multiplication in a process (list keys derives the public key of every stored seed).
+ * multiplication in a process (list keys derives the public key of every stored seed). For
+ * verification, {@link #sMinusKA} adds the base point's and the signer's entries in variable time
+ * (nothing secret), 7 multiplications an addition, a subtraction as cheap.
  */
 final class Niels {
     /** Limbs per entry: y + x, y - x and 2d * x * y, ten each. */
     private static final int LIMBS = 30;
 
-    /** {@code rows[j][d - 1]} = [d * 256^j]B, as limbs. Immutable once built. */
+    /** {@code rows[j][d - 1]} = [d * 256^j]P, as limbs (for the constant-time selection). Immutable once built. */
     final long[][][] rows = new long[32][8][];
+    /** The same entries as elements: y + x, y - x, 2dxy (for the variable-time verification). */
+    final Fe[][][] points = new Fe[32][8][];
 
     /** From the extended table: all 256 Z inverted with one inversion (Montgomery's trick). */
     Niels(Ed25519.Table t) {
@@ -29,11 +33,13 @@ final class Niels {
             inv = inv.multiply(p.z);
             Fe x = p.x.multiply(zi);
             Fe y = p.y.multiply(zi);
+            Fe[] f = {y.add(x), y.subtract(x), x.multiply(y).multiply(Ed25519.Consts.D2)};
             long[] e = new long[LIMBS];
-            put(e, 0, y.add(x));
-            put(e, 10, y.subtract(x));
-            put(e, 20, x.multiply(y).multiply(Ed25519.Consts.D2));
+            put(e, 0, f[0]);
+            put(e, 10, f[1]);
+            put(e, 20, f[2]);
             rows[i >> 3][i & 7] = e;
+            points[i >> 3][i & 7] = f;
         }
     }
 
@@ -70,6 +76,44 @@ final class Niels {
         }
     }
 
+    /** [s]B - [k]A from B's and A's tables, variable time, sharing the doublings. */
+    static Ed25519.Point sMinusKA(Niels b, byte[] s, Niels a, byte[] k) {
+        byte[] se = Ed25519.radix16(s);
+        byte[] ke = Ed25519.radix16(k);
+        Ed25519.Point h = Ed25519.Point.identity();
+        for (int i = 1; i < 64; i += 2) {
+            h = addDigit(addDigit(h, b.points[i / 2], se[i]), a.points[i / 2], -ke[i]);
+        }
+        h = h.dbl().dbl().dbl().dbl();
+        for (int i = 0; i < 64; i += 2) {
+            h = addDigit(addDigit(h, b.points[i / 2], se[i]), a.points[i / 2], -ke[i]);
+        }
+        return h;
+    }
+
+    private static Ed25519.Point addDigit(Ed25519.Point h, Fe[][] row, int digit) {
+        if (digit > 0) {
+            return madd(h, row[digit - 1][0], row[digit - 1][1], row[digit - 1][2], false);
+        } else if (digit < 0) {
+            // -P: y + x and y - x swap, 2dxy changes sign
+            return madd(h, row[-digit - 1][1], row[-digit - 1][0], row[-digit - 1][2], true);
+        }
+        return h;
+    }
+
+    /** h + (ypx, ymx, xy2d), or with the opposite 2dxy when {@code negated} (ref10 ge_madd / ge_msub). */
+    private static Ed25519.Point madd(Ed25519.Point h, Fe ypx, Fe ymx, Fe xy2d, boolean negated) {
+        Fe a = h.y.subtract(h.x).multiply(ymx);
+        Fe b = h.y.add(h.x).multiply(ypx);
+        Fe c = h.t.multiply(xy2d);
+        Fe d = h.z.add(h.z);
+        Fe e = b.subtract(a);
+        Fe f = negated ? d.add(c) : d.subtract(c);
+        Fe g = negated ? d.subtract(c) : d.add(c);
+        Fe hh = b.add(a);
+        return new Ed25519.Point(e.multiply(f), g.multiply(hh), f.multiply(g), e.multiply(hh));
+    }
+
     /** h + [digit]row[0] (digit in [-8, 8]), the entry selected into {@code sel} without branching on the digit. */
     private static Ed25519.Point add(Ed25519.Point h, long[] sel, long[][] row, int digit) {
         int negative = (digit >>> 31) & 1;
@@ -94,18 +138,7 @@ final class Niels {
             sel[10 + k] ^= t;
             sel[20 + k] = sel[20 + k] ^ (n & (sel[20 + k] ^ -sel[20 + k]));
         }
-        Fe ypx = Fe.ofLimbs(sel, 0);
-        Fe ymx = Fe.ofLimbs(sel, 10);
-        Fe xy2d = Fe.ofLimbs(sel, 20);
         // mixed addition (ref10 ge_madd): 7 multiplications
-        Fe a = h.y.subtract(h.x).multiply(ymx);
-        Fe b = h.y.add(h.x).multiply(ypx);
-        Fe c = h.t.multiply(xy2d);
-        Fe d = h.z.add(h.z);
-        Fe ee = b.subtract(a);
-        Fe f = d.subtract(c);
-        Fe g = d.add(c);
-        Fe hh = b.add(a);
-        return new Ed25519.Point(ee.multiply(f), g.multiply(hh), f.multiply(g), ee.multiply(hh));
+        return madd(h, Fe.ofLimbs(sel, 0), Fe.ofLimbs(sel, 10), Fe.ofLimbs(sel, 20), false);
     }
 }
