@@ -2,8 +2,9 @@
 # jnsc: a POSIX shell launcher; the application jar is appended to this file.
 # Finds java 17+ (JAVA_HOME, else PATH) and runs the jar with start-up tuned JVM options and,
 # once it exists, a class-data sharing archive made for this exact build, file and JDK.
-# JNSC_CDS=0 disables the archive; JNSC_JAVA_OPTS adds JVM options. JNSC_LAUNCHER names this
-# file (through symlinks) for the update command.
+# JNSC_CDS=0 disables the archive and the file of signatures found valid before (with which
+# lists skip the curve computation of JWTs they verified before); JNSC_JAVA_OPTS adds JVM options.
+# JNSC_LAUNCHER names this file (through symlinks) for the update command.
 build=@BUILD_ID@
 self=$0
 case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
@@ -66,8 +67,10 @@ flat() {
 if [ "${JNSC_CDS:-1}" != 0 ] && [ -n "$jver" ]; then
   cache=${XDG_CACHE_HOME:-$HOME/.cache}/jnsc
   jsa=$cache/nsc-$build-$jver$(flat "$jhome")$(flat "$self").jsa
+  # signatures found valid before, so that lists verify only new JWTs in full (nkeys.VerifiedSignatures)
+  verified=-Djnsc.verified=$cache/verified-signatures
   if [ -f "$jsa" ]; then
-    exec "$java" $opts -XX:SharedArchiveFile="$jsa" ${JNSC_JAVA_OPTS:-} -cp "$self" $main "$@"
+    exec "$java" $opts "$verified" -XX:SharedArchiveFile="$jsa" ${JNSC_JAVA_OPTS:-} -cp "$self" $main "$@"
   fi
   # No archive yet: train one in the background (once), then run this command as usual. The
   # training run lists the classes common commands load; a static archive is dumped from the list.
@@ -84,7 +87,11 @@ if [ "${JNSC_CDS:-1}" != 0 ] && [ -n "$jver" ]; then
         rmdir "$jsa.lock"
       ) </dev/null >/dev/null 2>&1 &
     fi
+  else
+    verified=
   fi
+else
+  verified=
 fi
-exec "$java" $opts ${JNSC_JAVA_OPTS:-} -cp "$self" $main "$@"
+exec "$java" $opts ${verified:+"$verified"} ${JNSC_JAVA_OPTS:-} -cp "$self" $main "$@"
 exit 1

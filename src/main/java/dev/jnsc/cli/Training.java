@@ -2,6 +2,7 @@ package dev.jnsc.cli;
 
 import dev.jnsc.Main;
 import dev.jnsc.env.Environment;
+import dev.jnsc.nkeys.VerifiedSignatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,6 +42,7 @@ public final class Training {
                 {"describe", "jwt", "-f", home.resolve("keys/creds/P/A/U.creds").toString()},
                 {"list", "keys", "-A"},
                 {"list", "accounts"},
+                {"list", "users"},
                 {"env"},
                 {"generate", "creds", "-n", "U"},
                 {"generate", "nkey", "-u"},
@@ -57,10 +59,14 @@ public final class Training {
                 {"add", "account", "B"},
                 {"push", "-A", "-u", nats.url()},
             };
+            // past a handful of verifications, lists look up and record signatures in this file
+            VerifiedSignatures.useFile(home.resolve("verified-signatures"));
             for (String[] cmd : script) {
                 StringWriter sink = new StringWriter();
                 Main.run(cmd, env, Clock.systemUTC(), new PrintWriter(sink), new PrintWriter(sink));
             }
+            VerifiedSignatures.save();
+            VerifiedSignatures.useFile(null);
         } finally {
             try (Stream<Path> s = Files.walk(home)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

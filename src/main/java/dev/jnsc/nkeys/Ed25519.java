@@ -34,7 +34,7 @@ final class Ed25519 {
     }
 
     /** Field constants and the base point, built on first use. */
-    private static final class Consts {
+    static final class Consts {
         static final Fe ZERO = Fe.ZERO;
         static final Fe ONE = Fe.ONE;
         static final Fe D = fe("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352");
@@ -50,7 +50,7 @@ final class Ed25519 {
     }
 
     /** A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z. */
-    private static final class Point {
+    static final class Point {
         final Fe x;
         final Fe y;
         final Fe z;
@@ -172,12 +172,13 @@ final class Ed25519 {
 
     /**
      * [scalar]B for a secret scalar (below 2^255): the double-and-add ladder the first time, the
-     * comb over the base point's table from the second on (the table costs about one ladder to
-     * build, and a comb multiplication about a fifth of one), both in constant time.
+     * comb over the base point's table in Niels form ({@link Niels}) from the second on (the table
+     * costs about one ladder to build, and a comb multiplication a fraction of one), both in
+     * constant time.
      */
     private static Point multiplyBase(byte[] scalar) {
-        Table t = Tables.base();
-        return t == null ? multiplySecret(Consts.B, scalar) : combSecret(t, scalar);
+        Niels t = Tables.baseNiels();
+        return t == null ? multiplySecret(Consts.B, scalar) : t.multiply(scalar);
     }
 
     static byte[] sign(byte[] seed, byte[] message) {
@@ -233,7 +234,7 @@ final class Ed25519 {
             return false;
         }
         if (VERIFICATIONS.incrementAndGet() <= REMEMBER_AFTER) {
-            return check(publicKey, message, signature);
+            return check(publicKey, message, signature, false);
         }
         String key = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1)
                 + new String(signature, java.nio.charset.StandardCharsets.ISO_8859_1)
@@ -243,7 +244,7 @@ final class Ed25519 {
                 return true;
             }
         }
-        boolean ok = check(publicKey, message, signature);
+        boolean ok = check(publicKey, message, signature, true);
         if (ok) {
             synchronized (VALID) {
                 VALID.put(key, Boolean.TRUE);
@@ -252,29 +253,41 @@ final class Ed25519 {
         return ok;
     }
 
-    private static boolean check(byte[] publicKey, byte[] message, byte[] signature) {
+    /**
+     * The verification itself; with {@code remembered}, a signature found valid by an earlier
+     * process ({@link VerifiedSignatures}: the hash below binds R, the key and the message) is
+     * valid without the curve computation, and one found valid now is recorded.
+     */
+    private static boolean check(byte[] publicKey, byte[] message, byte[] signature, boolean remembered) {
         if (!canonicalScalar(signature)) {
-            return false;
-        }
-        // a key seen before has its table: its points, decoded once, are in it
-        Table at = Tables.forKey(publicKey);
-        Point a = at != null ? at.rows[0][0] : decode(publicKey);
-        if (a == null) {
             return false;
         }
         Sha512 d = Sha512.sha512();
         d.update(signature, 0, 32);
         d.update(publicKey);
         d.update(message);
-        byte[] k = Consts.SCALARS.reduce(d.digest());
+        byte[] digest = d.digest();
+        if (remembered && VerifiedSignatures.contains(digest, signature)) {
+            return true;
+        }
+        // a key seen before has its table (made from its point, decoded once)
+        Niels at = Tables.forKey(publicKey);
+        Point a = at != null ? null : decode(publicKey);
+        if (at == null && a == null) {
+            return false;
+        }
+        byte[] k = Consts.SCALARS.reduce(digest);
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
         // R' = [S]B - [k]A must encode to the R half of the signature
-        Table bt = at == null ? null : Tables.base();
-        byte[] r = (bt != null ? combSMinusKA(bt, s, at, k) : sMinusKA(s, k, a)).encode();
+        Niels bt = at == null ? null : Tables.baseNiels();
+        byte[] r = (bt != null ? Niels.sMinusKA(bt, s, at, k) : sMinusKA(s, k, a != null ? a : decode(publicKey))).encode();
         for (int i = 0; i < 32; i++) {
             if (r[i] != signature[i]) {
                 return false;
             }
+        }
+        if (remembered) {
+            VerifiedSignatures.add(digest, signature);
         }
         return true;
     }
@@ -310,7 +323,7 @@ final class Ed25519 {
      * Multiples of a point for the comb: {@code rows[j][d - 1] = [d * 256^j]P} for j &lt; 32 and d in
      * 1..8 (256 points, about one double-and-add ladder to compute). Immutable once built.
      */
-    private static final class Table {
+    static final class Table {
         final Point[][] rows = new Point[32][8];
 
         Table(Point p) {
@@ -342,6 +355,26 @@ final class Ed25519 {
         private static final java.util.concurrent.atomic.AtomicInteger BASE_USES =
                 new java.util.concurrent.atomic.AtomicInteger();
         private static volatile Table base;
+        private static volatile Niels baseNiels;
+
+        /** The base point's table in Niels form (for secret scalars), built with {@link #base}. */
+        static Niels baseNiels() {
+            Niels n = baseNiels;
+            if (n == null) {
+                Table t = base();
+                if (t == null) {
+                    return null;
+                }
+                synchronized (Tables.class) {
+                    n = baseNiels;
+                    if (n == null) {
+                        n = new Niels(t);
+                        baseNiels = n;
+                    }
+                }
+            }
+            return n;
+        }
 
         static Table base() {
             Table t = base;
@@ -358,11 +391,11 @@ final class Ed25519 {
         }
 
         /** The key's table from its second verification on; null the first time, or for a key that is not a point. */
-        static Table forKey(byte[] publicKey) {
+        static Niels forKey(byte[] publicKey) {
             String id = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1);
             Object o = KEYS.get(id);
-            if (o instanceof Table) {
-                return (Table) o;
+            if (o instanceof Niels) {
+                return (Niels) o;
             }
             if (o == null) {
                 if (KEYS.size() < MAX_KEYS) {
@@ -374,7 +407,7 @@ final class Ed25519 {
             if (p == null) {
                 return null;
             }
-            Table t = new Table(p);
+            Niels t = new Niels(new Table(p));
             KEYS.put(id, t);
             return t;
         }
@@ -400,67 +433,13 @@ final class Ed25519 {
         return e;
     }
 
-    /** [scalar]P from P's table, in constant time: every entry of a row is read, the digit's picked by selection. */
-    private static Point combSecret(Table t, byte[] scalar) {
-        byte[] e = radix16(scalar);
-        try {
-            Point h = Point.identity();
-            for (int i = 1; i < 64; i += 2) {
-                h = h.add(selectSecret(t.rows[i / 2], e[i]));
-            }
-            h = h.dbl().dbl().dbl().dbl();
-            for (int i = 0; i < 64; i += 2) {
-                h = h.add(selectSecret(t.rows[i / 2], e[i]));
-            }
-            return h;
-        } finally {
-            wipe(e);
-        }
-    }
-
-    /** [digit]P (digit in [-8, 8]) from a row of multiples of P, without branching on the digit. */
-    private static Point selectSecret(Point[] row, int digit) {
-        int negative = (digit >>> 31) & 1;
-        int abs = digit - ((-negative & digit) << 1);
-        Point r = Point.identity();
-        for (int d = 1; d <= 8; d++) {
-            int x = abs ^ d;
-            r = r.select(row[d - 1], ((x - 1) >>> 31) & 1);
-        }
-        return r.select(r.negate(), negative);
-    }
-
-    /** [s]B - [k]A from both points' tables, variable time (nothing secret is involved), sharing the doublings. */
-    private static Point combSMinusKA(Table b, byte[] s, Table a, byte[] k) {
-        byte[] se = radix16(s);
-        byte[] ke = radix16(k);
-        Point h = Point.identity();
-        for (int i = 1; i < 64; i += 2) {
-            h = addDigit(addDigit(h, b.rows[i / 2], se[i]), a.rows[i / 2], -ke[i]);
-        }
-        h = h.dbl().dbl().dbl().dbl();
-        for (int i = 0; i < 64; i += 2) {
-            h = addDigit(addDigit(h, b.rows[i / 2], se[i]), a.rows[i / 2], -ke[i]);
-        }
-        return h;
-    }
-
-    private static Point addDigit(Point h, Point[] row, int digit) {
-        if (digit > 0) {
-            return h.add(row[digit - 1]);
-        } else if (digit < 0) {
-            return h.add(row[-digit - 1].negate());
-        }
-        return h;
-    }
-
     /** For tests: [scalar]B through the ladder, and through the comb, encoded. */
     static byte[] baseMultipleByLadder(byte[] scalar) {
         return multiplySecret(Consts.B, scalar).encode();
     }
 
     static byte[] baseMultipleByComb(byte[] scalar) {
-        return combSecret(new Table(Consts.B), scalar).encode();
+        return new Niels(new Table(Consts.B)).multiply(scalar).encode();
     }
 
     /** For tests: [s]B - [k]A encoded, through the sliding windows and through the combs; null when A is not a point. */
@@ -469,7 +448,8 @@ final class Ed25519 {
         if (a == null) {
             return null;
         }
-        return new byte[][] {sMinusKA(s, k, a).encode(), combSMinusKA(new Table(Consts.B), s, new Table(a), k).encode()};
+        return new byte[][] {sMinusKA(s, k, a).encode(), Niels.sMinusKA(new Niels(new Table(Consts.B)), s, new Niels(new Table(a)),
+                k).encode()};
     }
 
     /** P, 3P, 5P, ..., 15P. */

@@ -68,6 +68,12 @@ final class Fe {
         return new Fe(h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 
+    /** The element of ten limbs from {@code a[off]} on (carried into range). */
+    static Fe ofLimbs(long[] a, int off) {
+        return carry(a[off], a[off + 1], a[off + 2], a[off + 3], a[off + 4], a[off + 5], a[off + 6], a[off + 7], a[off + 8],
+                a[off + 9]);
+    }
+
     Fe add(Fe g) {
         return carry(l0 + g.l0, l1 + g.l1, l2 + g.l2, l3 + g.l3, l4 + g.l4, l5 + g.l5, l6 + g.l6, l7 + g.l7, l8 + g.l8, l9 + g.l9);
     }

@@ -33,24 +33,43 @@ public final class ListOps {
         return out;
     }
 
-    /** Accounts are read, decoded and verified on all cores; the rows keep the folders' order. */
+    /**
+     * Accounts are read, decoded and verified on all cores; the rows keep the folders' order. Each
+     * folder's JWT is read once, without a check that it exists first: a folder without one is no
+     * account and has no row, as {@link OperatorStore#accountNames} would not have named it.
+     */
     public static List<Entry> accounts(Workspace ws, String operator) {
         OperatorStore op = ws.operator(operator);
         String current = currentOrNull(() -> ws.accountName(op, null));
-        return values(Parallel.map(op.accountNames(), n -> entry(n, () -> op.decodeAccount(n), n.equals(current))));
+        return present(Parallel.map(op.accountFolderNames(), n -> {
+            byte[] jwt = op.readListedAccount(n);
+            return jwt == null ? null : entry(n, () -> op.decodeListedAccount(n, jwt), n.equals(current));
+        }));
     }
 
     /** Users are read, decoded and verified on all cores; the rows keep the files' order. */
     public static List<Entry> users(Workspace ws, String operator, String account) {
         OperatorStore op = ws.operator(operator);
         String acc = ws.accountName(op, account);
-        return values(Parallel.map(op.userNames(acc), n -> entry(n, () -> op.decodeUser(acc, n), false)));
+        return values(Parallel.map(op.userNames(acc), n -> entry(n, () -> op.decodeListedUser(acc, n), false)));
     }
 
     private static <R> List<R> values(List<Parallel.Result<R>> results) {
         List<R> out = new ArrayList<>(results.size());
         for (Parallel.Result<R> r : results) {
             out.add(r.get());
+        }
+        return out;
+    }
+
+    /** The values that are not null, in order. */
+    private static <R> List<R> present(List<Parallel.Result<R>> results) {
+        List<R> out = new ArrayList<>(results.size());
+        for (Parallel.Result<R> r : results) {
+            R v = r.get();
+            if (v != null) {
+                out.add(v);
+            }
         }
         return out;
     }

@@ -117,6 +117,43 @@ public final class OperatorStore {
         return read(userJwtPath(account, user), "user \"" + user + "\"");
     }
 
+    /**
+     * A user {@link #userNames} just listed, decoded without checking again that its file exists
+     * (lists read thousands): one removed since fails as a missing JWT.
+     */
+    public Jwt.Decoded decodeListedUser(String account, String user) {
+        return read(userJwtPath(account, user), "user \"" + user + "\"");
+    }
+
+    /**
+     * The folders of accounts/ by name, sorted, without looking inside them: with
+     * {@link #readListedAccount} a list reads each account's JWT once instead of checking that it
+     * exists first (a folder without one is no account).
+     */
+    public List<String> accountFolderNames() {
+        return Stores.entries(dir.resolve("accounts"));
+    }
+
+    /** The JWT file of a name {@link #accountFolderNames} gave, or null when that is no account folder. */
+    public byte[] readListedAccount(String account) {
+        Path p = accountJwtPath(account);
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (!Files.isRegularFile(p)) {
+                return null; // accounts/<name> is a file, or <name>.jwt a folder: not an account
+            }
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An account's JWT that {@link #readListedAccount} read, decoded as {@link #decodeAccount} decodes it. */
+    public Jwt.Decoded decodeListedAccount(String account, byte[] jwt) {
+        return decode(jwt, accountJwtPath(account), "account \"" + account + "\"");
+    }
+
     public UserClaims user(String account, String user) {
         return decodeUser(account, user).as(UserClaims.class, "a user");
     }
@@ -126,6 +163,10 @@ public final class OperatorStore {
         if (data == null) {
             throw new StoreException(what + " has no JWT at " + p);
         }
+        return decode(data, p, what);
+    }
+
+    private static Jwt.Decoded decode(byte[] data, Path p, String what) {
         try {
             return Jwt.decode(new String(data, StandardCharsets.UTF_8).trim());
         } catch (JwtException e) {

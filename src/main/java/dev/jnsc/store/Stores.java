@@ -48,6 +48,25 @@ public final class Stores {
         return new OperatorStore(dir.resolve(name), name);
     }
 
+    /** The names in a folder but hidden ones, sorted, without looking at any (none when it is no folder). */
+    static List<String> entries(Path parent) {
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(".")) {
+                    out.add(n);
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + parent + ": " + e.getMessage(), e);
+        }
+        Collections.sort(out);
+        return out;
+    }
+
     static List<String> subfolders(Path parent, boolean operators) {
         if (!Files.isDirectory(parent)) {
             return List.of();

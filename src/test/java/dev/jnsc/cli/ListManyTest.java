@@ -104,6 +104,60 @@ class ListManyTest {
         }
     }
 
+    /** Each account's JWT is read once, without a check first: what is no account folder still has no row. */
+    @Test
+    void accountsListOnlyFoldersWithTheirJwt() throws Exception {
+        Path accounts = nsc.accountJwt("O", "A").getParent().getParent();
+        Files.createDirectories(accounts.resolve("EMPTY"));
+        Files.writeString(accounts.resolve("STRAY"), "a file, not a folder");
+        Files.createDirectories(accounts.resolve("ODD").resolve("ODD.jwt"));
+        Files.createDirectories(accounts.resolve(".HIDDEN"));
+        Files.copy(nsc.accountJwt("O", "B01"), accounts.resolve(".HIDDEN").resolve(".HIDDEN.jwt"));
+        List<String> rows = rows(nsc.ok("list", "accounts").err());
+        assertEquals(ACCOUNTS, rows.size(), String.join("\n", rows));
+        for (String row : rows) {
+            assertTrue(row.matches("│ (A|B\\d\\d) .*"), row);
+        }
+        assertEquals(ACCOUNTS, ((List<?>) dev.jnsc.jwt.Json.parse(nsc.ok("list", "accounts", "--json").out())).size(),
+                "the same in JSON");
+    }
+
+    /**
+     * With the file of signatures found valid (as the launcher gives it), a JWT listed before and
+     * altered since is still flagged: its entry matches only the exact bytes that verified.
+     */
+    @Test
+    void aJwtAlteredAfterItsSignatureWasRememberedIsStillFlagged() throws Exception {
+        Path remembered = home.resolve("verified-signatures");
+        try {
+            dev.jnsc.nkeys.VerifiedSignatures.useFile(remembered);
+            nsc.ok("list", "accounts");
+            nsc.ok("list", "users");
+            dev.jnsc.nkeys.VerifiedSignatures.save();
+            assertTrue(Files.size(remembered) > 64L * ACCOUNTS, "recorded");
+            dev.jnsc.nkeys.VerifiedSignatures.useFile(remembered); // as the next process
+            Path b05 = nsc.accountJwt("O", "B05");
+            resign(b05, nsc.accountJwt("O", "B06"));
+            Path u09 = nsc.userJwt("O", "A", "U09");
+            String t = Nsc.read(u09).trim();
+            int dot = t.indexOf('.');
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(t.substring(dot + 1, t.lastIndexOf('.'))),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("\"name\":\"U09\"", "\"name\":\"U10\"");
+            Files.writeString(u09, t.substring(0, dot + 1) + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + t.substring(t.lastIndexOf('.')));
+            List<String> accounts = rows(nsc.ok("list", "accounts").err());
+            assertTrue(accounts.get(5).contains("error loading jwt - cannot load account \"B05\" from " + b05
+                    + ": JWT signature verification failed"), accounts.get(5));
+            assertTrue(accounts.get(6).contains(pub(nsc.accountJwt("O", "B06"))), accounts.get(6));
+            List<String> users = rows(nsc.ok("list", "users").err());
+            assertTrue(users.get(8).contains("error loading jwt - cannot load user \"U09\" from " + u09
+                    + ": JWT signature verification failed"), users.get(8));
+            assertTrue(users.get(9).contains(pub(nsc.userJwt("O", "A", "U10"))), users.get(9));
+        } finally {
+            dev.jnsc.nkeys.VerifiedSignatures.useFile(null);
+        }
+    }
+
     /** The keys come out in the store's order with each seed's state, a seed of another key marked BAD. */
     @Test
     void keysInOrder() throws Exception {
