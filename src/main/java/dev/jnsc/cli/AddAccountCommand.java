@@ -22,6 +22,14 @@ final class AddAccountCommand extends Leaf {
         s.list("tag", "add tags (comma list or repeated)", "--tag");
     }
 
+    /** Go's add account -i: name, generate a key or use one, valid from/until. */
+    @Override
+    void prompt(Prompter p, Args a) {
+        Prompts.name(p, a, "account");
+        Prompts.keyOrGenerate(p, a, cli, dev.jnsc.nkeys.KeyKind.ACCOUNT, "--public-key");
+        Prompts.times(p, a, cli);
+    }
+
     @Override
     int run(Args a) {
         return cli.report(AccountOps.add(cli.writer(), new AccountOps.AddAccount(Options.requiredName(a, "account"),
