@@ -5,6 +5,8 @@ import dev.jnsc.nkeys.NKey;
 import dev.jnsc.ops.KeyArg;
 import dev.jnsc.ops.TimeSpec;
 import dev.jnsc.store.Names;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The questions several commands ask with -i, as the Go nsc's shared parameter helpers ask them
@@ -42,6 +44,88 @@ final class Prompts {
     static void checkKey(Cli cli, String value, KeyKind kind) {
         NKey k = KeyArg.resolve(cli.workspace(), value, kind);
         k.clear();
+    }
+
+    /**
+     * Go's AccountContextParams.Edit (PickAccount): the account of the current operator, chosen
+     * from a list when there are several (the -a value, else the current one, first); sets
+     * {@code --account}. Fails as the command would when the operator has no account.
+     */
+    static String account(Prompter p, Args a, Cli cli) {
+        dev.jnsc.ops.Workspace ws = cli.workspace();
+        dev.jnsc.store.OperatorStore op = ws.operator(null);
+        List<String> names = op.accountNames();
+        if (names.isEmpty()) {
+            throw new dev.jnsc.ops.OpsException("operator \"" + op.name() + "\" has no accounts - add one first");
+        }
+        String given = a.str("--account");
+        String current = given;
+        if (current == null) {
+            try {
+                current = ws.accountName(op, null);
+            } catch (RuntimeException e) {
+                current = null; // none selected: the first is offered
+            }
+        }
+        int at = Math.max(0, names.indexOf(current));
+        String chosen = names.size() == 1 && (given == null || given.equals(names.get(0))) ? names.get(0)
+                : names.get(p.select("select an account", names, at));
+        a.set("--account", chosen);
+        return chosen;
+    }
+
+    /**
+     * Go's SignerParams.SelectFromSigners: which key signs, when several could. The candidates are
+     * the issuer's identity key (unless {@code strict}) and its signing keys; with one stored seed
+     * among them nothing is asked, with several a list of the stored ones (and "Other..." when a
+     * candidate's seed is not stored: then a seed or key file is asked for, not echoed). Nothing is
+     * asked when -K was given. The choice becomes the run's -K.
+     */
+    static void signer(Prompter p, Cli cli, String label, KeyKind kind, String identity, List<String> signingKeys,
+            boolean strict) {
+        if (cli.signer() != null) {
+            return;
+        }
+        List<String> candidates = new ArrayList<>();
+        if (!strict) {
+            candidates.add(identity);
+        }
+        candidates.addAll(signingKeys);
+        List<String> stored = new ArrayList<>();
+        List<String> choices = new ArrayList<>();
+        for (String c : candidates) {
+            if (cli.workspace().keystore().hasSeed(c)) {
+                stored.add(c);
+                choices.add(c + (c.equals(identity) ? " (identity key)" : " (signing key)"));
+            }
+        }
+        boolean missing = stored.size() < candidates.size();
+        if (stored.size() == 1 && !missing || candidates.isEmpty()) {
+            return; // one key can sign (or none: the command says so)
+        }
+        if (missing) {
+            choices.add("Other...");
+        }
+        int choice = p.select(label, choices, 0);
+        if (choice < stored.size()) {
+            cli.globals.privateKey = stored.get(choice);
+            return;
+        }
+        cli.globals.privateKey = p.prompt("path to signer " + kind.withArticle() + " nkey or nkey", null, v -> {
+            NKey k = KeyArg.resolve(cli.workspace(), v, kind);
+            try {
+                if (!candidates.contains(k.publicKey())) {
+                    throw new dev.jnsc.ops.OpsException("key " + k.publicKey() + " cannot sign: expected one of "
+                            + String.join(", ", candidates));
+                }
+                if (!k.hasSeed()) {
+                    throw new dev.jnsc.ops.OpsException("the seed of " + k.publicKey() + " is not stored: give the seed"
+                            + " or a file holding it");
+                }
+            } finally {
+                k.clear();
+            }
+        });
     }
 
     /** Go's TimeParams.Edit: "valid from", then "valid until (0 is always)"; sets --start and --expiry. */
