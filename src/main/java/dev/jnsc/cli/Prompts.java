@@ -128,6 +128,16 @@ final class Prompts {
         });
     }
 
+    /**
+     * A list option (tags, subjects...) in Go's list editor: each value given asked again (Enter
+     * keeps it), then new ones until an empty answer; sets {@code option} to the result.
+     */
+    static List<String> list(Prompter p, Args a, String label, String option, Prompter.Check check) {
+        List<String> v = p.list(label, a.list(option), check);
+        a.set(option, v);
+        return v;
+    }
+
     /** Go's TimeParams.Edit: "valid from", then "valid until (0 is always)"; sets --start and --expiry. */
     static void times(Prompter p, Args a, Cli cli) {
         time(p, a, cli, "valid from", "--start");

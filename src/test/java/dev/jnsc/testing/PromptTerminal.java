@@ -49,6 +49,11 @@ public final class PromptTerminal implements AutoCloseable {
         return nsc.startOnTerminal(terminal, args);
     }
 
+    /** The terminal itself, to put a prompter straight on it. */
+    public org.jline.terminal.Terminal terminal() {
+        return terminal;
+    }
+
     /** Waits until {@code text} shows on the screen after what was expected before; fails after 20s. */
     public PromptTerminal expect(String text) {
         long deadline = System.nanoTime() + WAIT.toNanos();
