@@ -111,7 +111,8 @@ final class Prompts {
             cli.globals.privateKey = stored.get(choice);
             return;
         }
-        cli.globals.privateKey = p.prompt("path to signer " + kind.withArticle() + " nkey or nkey", null, v -> {
+        String noun = kind.withArticle().substring(kind.withArticle().indexOf(' ') + 1); // "operator", as Go's [operator]
+        cli.globals.privateKey = p.prompt("path to signer " + noun + " nkey or nkey", null, v -> {
             NKey k = KeyArg.resolve(cli.workspace(), v, kind);
             try {
                 if (!candidates.contains(k.publicKey())) {

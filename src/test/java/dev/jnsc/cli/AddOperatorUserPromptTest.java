@@ -172,6 +172,26 @@ class AddOperatorUserPromptTest {
         assertEquals(oc.signingKeys().get(0), claims(nsc.accountJwt("O", "A"), AccountClaims.class).issuer());
     }
 
+    /** A candidate whose seed is not stored is reached through "Other...": its seed typed, not echoed. */
+    @Test
+    void otherSignerTakesASeedThatIsNotStored() throws java.io.IOException {
+        nsc.ok("add", "operator", "O", "--generate-signing-key");
+        OperatorClaims oc = claims(nsc.operatorJwt("O"), OperatorClaims.class);
+        Path identity = nsc.keyFile(oc.subject());
+        String seed = Files.readString(identity).trim();
+        Files.delete(identity);
+        Nsc.Running r = t.start(nsc, "add", "account", "-i", "A");
+        t.answer("account name", ENTER).answer("generate an account nkey", ENTER).answer("valid from", ENTER)
+                .answer("valid until", ENTER).expect("1) " + oc.signingKeys().get(0) + " (signing key)")
+                .expect("2) Other...").answer("choose 1-2 [1]", "2" + ENTER)
+                .answer("? path to signer operator nkey or nkey: ", NKey.generate(KeyKind.OPERATOR).publicKey() + ENTER)
+                .expect("cannot sign: expected one of")
+                .answer("? path to signer operator nkey or nkey: ", seed + ENTER);
+        Nsc.Result res = done(r);
+        assertEquals(oc.subject(), claims(nsc.accountJwt("O", "A"), AccountClaims.class).issuer());
+        assertFalse(t.raw().contains(seed) || res.out().contains(seed) || res.err().contains(seed), t::raw);
+    }
+
     @Test
     void noTerminalIsAUsageError() {
         Checks.usage(nsc, "-i/--interactive needs a terminal", "add", "operator", "-i", "O");
