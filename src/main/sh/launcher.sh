@@ -52,6 +52,8 @@ opts="$jit -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:disable -Xlog:all=warn
 # long commands (push -A, batch, export/import keys) draw a progress line on stderr only when it
 # is a terminal; Java cannot tell that of stderr, the shell can (a builtin, no fork)
 if [ -t 2 ]; then opts="$opts -Djnsc.stderr.tty=true"; else opts="$opts -Djnsc.stderr.tty=false"; fi
+# -i/--interactive prompts only when standard input and output are both a terminal
+if [ -t 0 ] && [ -t 1 ]; then opts="$opts -Djnsc.tty=true"; else opts="$opts -Djnsc.tty=false"; fi
 main=dev.jnsc.Main
 
 # a path as one file-name part, without forking: /usr/lib/jvm -> _usr_lib_jvm

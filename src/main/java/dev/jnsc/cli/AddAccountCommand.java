@@ -1,5 +1,7 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.jwt.OperatorClaims;
+import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.ops.AccountOps;
 
 final class AddAccountCommand extends Leaf {
@@ -20,6 +22,17 @@ final class AddAccountCommand extends Leaf {
                 "--allow-pub-response");
         s.value("duration", "default permissions: time limit for responses, e.g. 5s", "--response-ttl");
         s.list("tag", "add tags (comma list or repeated)", "--tag");
+    }
+
+    /** Go's add account -i: name, generate a key or use one, valid from/until, then the operator key that signs. */
+    @Override
+    void prompt(Prompter p, Args a) {
+        Prompts.name(p, a, "account");
+        Prompts.keyOrGenerate(p, a, cli, KeyKind.ACCOUNT, "--public-key");
+        Prompts.times(p, a, cli);
+        OperatorClaims oc = cli.workspace().operator(null).operator();
+        Prompts.signer(p, cli, "select the key to sign the account", KeyKind.OPERATOR, oc.subject(), oc.signingKeys(),
+                oc.strictSigningKeyUsage());
     }
 
     @Override

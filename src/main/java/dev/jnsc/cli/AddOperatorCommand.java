@@ -1,5 +1,8 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.nkeys.KeyKind;
+import dev.jnsc.nkeys.NKey;
+import dev.jnsc.ops.KeyArg;
 import dev.jnsc.ops.OperatorImport;
 import dev.jnsc.ops.OperatorOps;
 import dev.jnsc.ops.OpsException;
@@ -20,6 +23,39 @@ final class AddOperatorCommand extends Leaf {
         s.flag("generate a signing key with the operator", "--generate-signing-key");
         s.flag("create the system account SYS and its user sys (signed with the signing key when one is made)",
                 "-s", "--sys");
+    }
+
+    /**
+     * Go's add operator -i: import one from a JWT (then its path or url), or create one: name, valid
+     * from/until, system account, signing key, then generate the operator key or use one.
+     */
+    @Override
+    void prompt(Prompter p, Args a) {
+        if (p.confirm("import operator from a JWT", a.has("--url"))) {
+            a.set("--url", p.prompt("path or url for operator jwt", a.str("--url"), v -> {
+                if (v.isBlank()) {
+                    throw new OpsException("a path, an http(s) url or a well-known operator name is required");
+                }
+            }));
+            a.set("--sys", false);
+            return;
+        }
+        a.set("--url", (String) null);
+        Prompts.name(p, a, "operator");
+        Prompts.times(p, a, cli);
+        a.set("--sys", p.confirm("Generate system account?", true));
+        a.set("--generate-signing-key", p.confirm("Generate signing key?", true));
+        if (cli.signer() == null && !p.confirm("generate an operator nkey", true)) {
+            cli.globals.privateKey = p.prompt("path to an operator nkey or nkey", null, v -> {
+                NKey k = KeyArg.resolve(cli.workspace(), v, KeyKind.OPERATOR);
+                boolean seed = k.hasSeed();
+                k.clear();
+                if (!seed) {
+                    throw new OpsException("the seed of " + v.trim() + " is not stored: give the seed or a file"
+                            + " holding it (the operator signs its own JWT)");
+                }
+            });
+        }
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.jwt.AccountClaims;
+import dev.jnsc.jwt.SigningKey;
+import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.ops.UserOps;
+import java.util.ArrayList;
+import java.util.List;
 
 final class AddUserCommand extends Leaf {
     AddUserCommand(Cli cli) {
@@ -28,6 +33,24 @@ final class AddUserCommand extends Leaf {
         Options.userLimits(s);
         s.list("tag", "add tags (comma list or repeated)", "--tag");
         s.value("key", "use an existing user key: a public key, a seed, or a file holding one", "-k", "--public-key");
+    }
+
+    /**
+     * Go's add user -i: the account (when several), name, generate a key or use one, valid
+     * from/until, then the account key that signs.
+     */
+    @Override
+    void prompt(Prompter p, Args a) {
+        String account = Prompts.account(p, a, cli);
+        Prompts.name(p, a, "user");
+        Prompts.keyOrGenerate(p, a, cli, KeyKind.USER, "--public-key");
+        Prompts.times(p, a, cli);
+        AccountClaims ac = cli.workspace().operator(null).account(account);
+        List<String> keys = new ArrayList<>();
+        for (SigningKey sk : ac.signingKeys()) {
+            keys.add(sk.key());
+        }
+        Prompts.signer(p, cli, "select the key to sign the user", KeyKind.ACCOUNT, ac.subject(), keys, false);
     }
 
     @Override

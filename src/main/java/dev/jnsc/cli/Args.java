@@ -2,8 +2,10 @@ package dev.jnsc.cli;
 
 import dev.jnsc.ops.OpsException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -23,13 +25,46 @@ final class Args {
     private static final Set<String> SELECTORS = Set.of("--name", "--account");
 
     private final ParseResult result;
+    /** Values answered at -i prompts, by option name (long form) or "#index" for a positional. */
+    private final Map<String, Object> answered = new HashMap<>();
 
     Args(ParseResult result) {
         this.result = result;
     }
 
+    /**
+     * Sets an option as if it had been given (an answer at a -i prompt), so that run() reads flags
+     * and answers alike; null forgets it. {@code name} is the long name run() reads it by.
+     */
+    Args set(String name, String value) {
+        answered.put(name, value);
+        return this;
+    }
+
+    /** Sets a boolean flag (see {@link #set}). */
+    Args set(String name, boolean value) {
+        answered.put(name, value);
+        return this;
+    }
+
+    /** Sets a list option (see {@link #set}). */
+    Args set(String name, List<String> values) {
+        answered.put(name, List.copyOf(values));
+        return this;
+    }
+
+    /** Sets the positional parameter at {@code index} (see {@link #set}). */
+    Args setPositional(int index, String value) {
+        answered.put("#" + index, value);
+        return this;
+    }
+
     /** The option's value, or null when it was not given; an empty value is refused. */
     String str(String name) {
+        if (answered.containsKey(name)) {
+            Object v = answered.get(name);
+            return v == null ? null : v.toString();
+        }
         OptionSpec o = result.matchedOption(name);
         if (o == null) {
             return null;
@@ -50,11 +85,17 @@ final class Args {
     }
 
     boolean flag(String name) {
+        if (answered.containsKey(name)) {
+            return Boolean.TRUE.equals(answered.get(name));
+        }
         Boolean b = result.matchedOptionValue(name, Boolean.FALSE);
         return b != null && b;
     }
 
     boolean has(String name) {
+        if (answered.containsKey(name)) {
+            return answered.get(name) != null;
+        }
         return result.hasMatchedOption(name);
     }
 
@@ -62,7 +103,12 @@ final class Args {
      * Every value of a list option (comma lists and repeats), trimmed. An empty value, or an empty
      * item in a comma list ("a,,b", "a,"), is refused.
      */
+    @SuppressWarnings("unchecked")
     List<String> list(String name) {
+        if (answered.containsKey(name)) {
+            Object v = answered.get(name);
+            return v == null ? new ArrayList<>() : new ArrayList<>((List<String>) v);
+        }
         OptionSpec o = result.matchedOption(name);
         if (o == null) {
             return new ArrayList<>();
@@ -128,6 +174,9 @@ final class Args {
 
     /** The positional parameter at {@code index}, or null. */
     String positional(int index) {
+        if (answered.containsKey("#" + index)) {
+            return (String) answered.get("#" + index);
+        }
         List<PositionalParamSpec> matched = result.matchedPositionals();
         for (PositionalParamSpec p : matched) {
             if (p.index().min() == index) {

@@ -30,6 +30,8 @@ final class Cli {
     /** Set while a command runs with --json: its reports are collected there. */
     JsonResult json;
     private Workspace workspace;
+    /** Asks for values with -i: set by the shell (its terminal) or a test; else made on first use. */
+    Prompter prompter;
 
     Cli(Environment env, Clock clock, PrintWriter out, PrintWriter err) {
         this(env, clock, out, err, System.in);
@@ -68,8 +70,31 @@ final class Cli {
         return ws;
     }
 
+    /**
+     * The prompter for -i/--interactive: the one given, else the process's terminal. Without a
+     * terminal (standard input or output redirected, or a batch line) -i is a usage error.
+     */
+    Prompter prompter() {
+        if (prompter != null) {
+            return prompter;
+        }
+        if (batch != null) {
+            throw new UsageException("-i/--interactive cannot be used in nsc batch: a batch line gives its values as"
+                    + " flags");
+        }
+        if (in != System.in || !env.isTerminal()) {
+            throw new UsageException("-i/--interactive needs a terminal: standard input and output must both be one"
+                    + " (give the values as flags instead)");
+        }
+        prompter = TerminalPrompter.system();
+        return prompter;
+    }
+
     /** Releases what the run holds (the store lock). */
     void close() {
+        if (prompter != null) {
+            prompter.close();
+        }
         if (workspace != null) {
             workspace.close();
         }

@@ -56,7 +56,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             message = ex.getMessage();
             code = USAGE;
         } else if (ex instanceof OpsException || ex instanceof StoreException || ex instanceof JwtException
-                || ex instanceof NKeyException || ex instanceof ToolException || ex instanceof ResolverException) {
+                || ex instanceof NKeyException || ex instanceof ToolException || ex instanceof ResolverException
+                || ex instanceof Prompter.Interrupted) {
             message = ex.getMessage();
         } else if (ex instanceof UncheckedIOException) {
             message = ex.getMessage();

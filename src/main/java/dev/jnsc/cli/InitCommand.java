@@ -1,8 +1,12 @@
 package dev.jnsc.cli;
 
 import dev.jnsc.ops.InitOps;
+import dev.jnsc.ops.OpsException;
+import dev.jnsc.store.Names;
 import dev.jnsc.ops.Workspace;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** init: operator, system account, account and user in one step (nsc's cmd/init.go). */
 final class InitCommand extends Leaf {
@@ -21,12 +25,47 @@ final class InitCommand extends Leaf {
                 "-o", "--remote-operator");
     }
 
+    /**
+     * Go's init questions (which it asks when no flag is given): the directory of the stores, the
+     * operator (a well-known one, "Create Operator", or "Other": its URL), then the name.
+     */
+    @Override
+    void prompt(Prompter p, Args a) {
+        String root = cli.env.display(cli.workspace().stores().dir());
+        a.set("--dir", p.prompt("enter a configuration directory", a.has("--dir") ? a.str("--dir") : root,
+                v -> cli.env.path(v)));
+        List<String> choices = new ArrayList<>();
+        for (String[] known : InitOps.wellKnown(cli.env.vars())) {
+            choices.add(known[0]);
+        }
+        int create = choices.size();
+        choices.add("Create Operator");
+        choices.add("Other");
+        int at = a.has("--url") ? create + 1 : create;
+        for (int i = 0; i < create && a.has("--remote-operator"); i++) {
+            at = choices.get(i).equalsIgnoreCase(a.str("--remote-operator")) ? i : at;
+        }
+        int sel = p.select("Select an operator", choices, at);
+        a.set("--remote-operator", sel < create ? choices.get(sel) : null);
+        String url = null;
+        if (sel == create + 1) {
+            url = p.prompt("Operator URL", a.str("--url"), v -> {
+                if (!v.startsWith("http://") && !v.startsWith("https://")) {
+                    throw new OpsException("\"" + v + "\" is not an http(s) URL");
+                }
+            });
+        }
+        a.set("--url", url);
+        a.set("--name", p.prompt(sel == create ? "name your operator, account and user" : "name your account and user",
+                a.str("--name"), v -> Names.check("operator", v)));
+    }
+
     @Override
     int run(Args a) {
         String name = a.str("--name");
         if (name == null) {
-            throw new UsageException("--name is required: the name of the operator, account and user (jnsc does not"
-                    + " prompt for it)");
+            throw new UsageException("--name is required: the name of the operator, account and user (or answer it"
+                    + " with -i)");
         }
         if (a.has("--url") && a.has("--remote-operator")) {
             throw new UsageException("--url and --remote-operator both name the operator: give one of them");

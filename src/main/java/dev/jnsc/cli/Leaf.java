@@ -24,6 +24,17 @@ abstract class Leaf implements Callable<Integer> {
 
     abstract int run(Args a) throws Exception;
 
+    /**
+     * With -i/--interactive: asks for what the command needs, before anything is loaded for
+     * writing, and puts the answers into {@code a} ({@link Args#set}) so that {@link #run} reads
+     * flags and answers alike. Flags given are the defaults shown. A command that does not override
+     * this refuses -i.
+     */
+    void prompt(Prompter p, Args a) {
+        throw new UsageException("-i/--interactive: " + spec.qualifiedName(" ") + " does not prompt; give the values as flags"
+                + " (see --help)");
+    }
+
     final CommandSpec spec() {
         if (spec == null) {
             spec = CommandSpec.wrapWithoutInspection(this).interpolateVariables(false);
@@ -35,16 +46,16 @@ abstract class Leaf implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        if (cli.globals.interactive) {
-            // accepted for the Go nsc's command lines, but prompting is not built yet: say so
-            // rather than run without asking
-            throw new UsageException("-i/--interactive: jnsc does not prompt yet; give the values as flags (see --help)");
-        }
+        Prompter prompter = cli.globals.interactive ? cli.prompter() : null;
         if (!(this instanceof KeyTransferCommands.Migrate)) {
             // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate
             dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
         }
         Args args = new Args(spec.commandLine().getParseResult());
+        if (prompter != null) {
+            // the Go nsc's order: defaults (the flags) → questions → load → validate → run
+            prompt(prompter, args);
+        }
         JsonResult json = JsonResult.requested(spec, cli);
         return json == null ? run(args) : json.run(() -> run(args));
     }

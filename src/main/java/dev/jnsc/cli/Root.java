@@ -43,7 +43,7 @@ final class Root implements Runnable {
                 GlobalOptions.PRIVATE_KEY, "-K", "--private-key");
         global(spec, scope, "duration", "how long a command that writes waits for another to finish (default 30s)", g,
                 GlobalOptions.LOCK_TIMEOUT, "--lock-timeout");
-        globalFlag(spec, scope, "ask for values interactively (not available yet: refused)", g, GlobalOptions.INTERACTIVE, "-i", "--interactive");
+        globalFlag(spec, scope, "ask for the values at the terminal, the flags given as defaults (commands that do not prompt refuse it)", g, GlobalOptions.INTERACTIVE, "-i", "--interactive");
         globalFlag(spec, scope, "print stack traces of errors", g, GlobalOptions.VERBOSE, "--verbose");
     }
 

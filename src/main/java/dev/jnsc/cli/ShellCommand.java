@@ -171,6 +171,9 @@ final class ShellCommand extends Leaf {
             // each line is its own command with its own run state, as a line of nsc batch, but
             // outside any batch session: it locks and commits alone
             Cli lineCli = new Cli(cli.env, cli.clock, cli.out, cli.err, NO_STDIN);
+            if (interactive) {
+                lineCli.prompter = new TerminalPrompter(terminal); // -i asks on the shell's terminal
+            }
             CommandFactory.run(BatchCommand.lineArgs(inherited, words).toArray(new String[0]), lineCli);
             return true;
         }

@@ -70,6 +70,23 @@ public final class Environment {
         }
     }
 
+    /**
+     * Whether standard input and standard output are both a terminal (for -i/--interactive). Only
+     * the process's own environment can be: the launcher's {@code -Djnsc.tty} (its shell's
+     * {@code [ -t 0 ] && [ -t 1 ]}) says so, or, without it, Java's console (Java 17 has one exactly
+     * when both are a terminal). An environment made by a test never is.
+     */
+    public boolean isTerminal() {
+        if (!system) {
+            return false;
+        }
+        String fromLauncher = System.getProperty("jnsc.tty");
+        if (fromLauncher != null) {
+            return fromLauncher.equals("true");
+        }
+        return System.console() != null;
+    }
+
     /** Every variable (read-only), for lookups by pattern such as NSC_<name>_OPERATOR. */
     public Map<String, String> vars() {
         return vars;

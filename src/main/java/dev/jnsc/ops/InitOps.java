@@ -50,7 +50,7 @@ public final class InitOps {
     }
 
     /** The well-known operators: synadia, and every NSC_{@code <name>}_OPERATOR variable (a URL). */
-    static List<String[]> wellKnown(Map<String, String> env) {
+    public static List<String[]> wellKnown(Map<String, String> env) {
         List<String[]> out = new ArrayList<>();
         out.add(new String[] {"synadia", "https://api.synadia.io/jwt/v1/operator"});
         env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

@@ -204,4 +204,14 @@ class BatchCommandTest {
         assertEquals(before.get(".nsc/nats/O/accounts/A/A.jwt"), nsc.snapshot().get(".nsc/nats/O/accounts/A/A.jwt"));
         assertTrue(hasUser("real"));
     }
+
+    /** A batch line gives its values as flags: -i there is a usage error, and the batch writes nothing. */
+    @Test
+    void interactiveIsRefusedInABatch() {
+        java.util.Map<String, String> before = nsc.snapshot();
+        Nsc.Result r = nsc.runWithInput("add user s1 -i\n", "batch");
+        assertTrue(r.code() != 0, r::toString);
+        assertTrue(r.err().contains("-i/--interactive cannot be used in nsc batch"), r::toString);
+        assertEquals(before, nsc.snapshot());
+    }
 }

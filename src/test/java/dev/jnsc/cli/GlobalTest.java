@@ -118,12 +118,16 @@ class GlobalTest {
         assertTrue(nsc.ok("describe", "user", "U", "--json").out().contains("\"bearer_token\": true"));
     }
 
-    /** -i is the Go nsc's flag, but jnsc does not prompt yet: it says so and changes nothing, never runs without asking. */
+    /**
+     * -i asks at a terminal: without one (the harness's streams are not) it is a usage error that
+     * changes nothing, never a run without asking. The questions are tested through a terminal
+     * emulation (AddAccountPromptTest and the other *PromptTest classes).
+     */
     @Test
-    void interactiveIsRefusedUntilPromptsExist() {
+    void interactiveWithoutATerminalIsAUsageError() {
         Nsc nsc = new Nsc(home);
         nsc.ok("add", "operator", "O");
-        usage(nsc, "-i/--interactive: jnsc does not prompt yet", "add", "account", "A", "-i");
-        usage(nsc, "-i/--interactive: jnsc does not prompt yet", "--interactive", "edit", "operator", "--tag", "t");
+        usage(nsc, "-i/--interactive needs a terminal", "add", "account", "A", "-i");
+        usage(nsc, "-i/--interactive needs a terminal", "--interactive", "edit", "operator", "--tag", "t");
     }
 }

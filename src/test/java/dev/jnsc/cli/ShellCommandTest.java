@@ -88,6 +88,17 @@ class ShellCommandTest {
         assertTrue(Files.exists(nsc.accountJwt("O", "B")));
     }
 
+    /** A line with -i asks on the shell's terminal: the next lines typed are its answers. */
+    @Test
+    void interactiveLinesAskOnTheShellsTerminal() throws IOException {
+        Run r = interactive("add account -i\nB\n\n\n1y\nexit\n");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("[ OK ] added account \"B\""), r.toString());
+        assertTrue(r.terminal().contains("? account name: ") && r.terminal().contains("? valid until (0 is always): "),
+                r.terminal());
+        assertTrue(Files.exists(nsc.accountJwt("O", "B")));
+    }
+
     @Test
     void thePromptShowsTheCurrentOperatorAndAccountAfterEachCommand() throws IOException {
         Run r = interactive("add account B\nselect account A\nadd operator P\nexit\n");

@@ -82,6 +82,24 @@ public final class Nsc {
      * its stdout can be read while it runs.
      */
     public Running start(String... args) {
+        return start((environment, clock, out, err) -> Main.run(args, environment, clock, out, err), args);
+    }
+
+    /**
+     * Starts a command whose -i questions are asked on {@code terminal} (see {@link PromptTerminal});
+     * its stdout and stderr are captured apart from the terminal's screen.
+     */
+    public Running startOnTerminal(org.jline.terminal.Terminal terminal, String... args) {
+        return start((environment, clock, out, err) -> dev.jnsc.cli.TerminalRun.run(args, environment, clock, terminal,
+                out, err), args);
+    }
+
+    /** How a started command runs. */
+    private interface Runner {
+        int run(Environment environment, Clock clock, PrintWriter out, PrintWriter err);
+    }
+
+    private Running start(Runner runner, String... args) {
         Environment environment = new Environment(new HashMap<>(env), home, cwd);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         LiveWriter out = new LiveWriter();
@@ -89,7 +107,7 @@ public final class Nsc {
         CompletableFuture<Result> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                int code = Main.run(args, environment, clock, new PrintWriter(out), new PrintWriter(err));
+                int code = runner.run(environment, clock, new PrintWriter(out), new PrintWriter(err));
                 result.complete(new Result(code, out.toString(), err.toString()));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
