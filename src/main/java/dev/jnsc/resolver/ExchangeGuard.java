@@ -28,9 +28,16 @@ import java.util.function.Consumer;
  * have taken its response within {@code response} of the handler starting to send it; past that
  * the client is cut off;</li>
  * <li>at most {@code workers} exchanges run at a time; when more wait, the one that has waited
- * longest for its client (at least half a second) is cut off to make room, and waiting
- * exchanges start newest first, so a complete request gets a thread even while slow clients hold
- * the others; one that waited longer than {@code request} is dropped.</li>
+ * longest for its client (at least half a second) is cut off to make room; one that waited longer
+ * than {@code request} is dropped.</li>
+ * <li>only as many exchanges as there are cores ({@link #HOT}) run at once while they move along:
+ * a thread that ends an exchange takes the next waiting one itself, without a hand-over to
+ * another thread, which under load is most of the cost of a request (dozens of threads each woken
+ * for one short exchange). An exchange that has been in one phase for {@link #STALL_MILLIS} (a
+ * slow client, a long scan of an nsc folder) no longer counts, so the next one starts on
+ * another thread, up to {@code workers}. Waiting exchanges start oldest first, or newest first
+ * once the oldest has waited that long: then a complete request still gets a thread at once while
+ * slow clients hold the others.</li>
  * </ul>
  * Cutting off interrupts the exchange's thread: the socket is an interruptible channel, so the
  * blocked read or write fails at once, the channel is closed and the JDK server forgets the
@@ -46,6 +53,10 @@ final class ExchangeGuard implements Executor {
     private static final int MAX_WAITING = 1024;
     /** At most one summary line of cut-off clients per this many milliseconds. */
     private static final long LOG_EVERY_MILLIS = 1000;
+    /** Exchanges run at once while none is held up: one per core, at least two. */
+    static final int HOT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** How long an exchange may stay in one phase before it stops counting against {@link #HOT}. */
+    static final long STALL_MILLIS = 10;
 
     private enum Phase { RECEIVING, WORKING, SENDING, DONE }
 
@@ -68,6 +79,7 @@ final class ExchangeGuard implements Executor {
     private final long requestNanos;
     private final long responseNanos;
     private final long evictAfter;
+    private final long stallNanos = STALL_MILLIS * 1_000_000;
     private final String requestText;
     private final String responseText;
     private final Consumer<String> log;
@@ -84,6 +96,8 @@ final class ExchangeGuard implements Executor {
     private int evicted;
     private int dropped;
     private long lastLog;
+    /** A check of held-up exchanges is scheduled (so that waiting ones start on another thread). */
+    private boolean checkPending;
 
     ExchangeGuard(int workers, Duration request, Duration response, Consumer<String> log) {
         this.workers = workers;
@@ -245,7 +259,11 @@ final class ExchangeGuard implements Executor {
         }
         while (!waiting.isEmpty()) {
             if (live < workers) {
-                Task t = waiting.pollFirst();
+                if (moving(now) >= HOT) {
+                    checkLater();
+                    return; // a thread that ends its exchange takes the next one
+                }
+                Task t = next(now);
                 if (!start(t, now)) {
                     waiting.addFirst(t);
                     return;
@@ -259,6 +277,42 @@ final class ExchangeGuard implements Executor {
             }
             cut(victim);
             evicted++;
+        }
+    }
+
+    /** Exchanges running that are not held up: each has been in its phase for less than the stall time. */
+    private int moving(long now) {
+        int n = 0;
+        for (Task t : running) {
+            if (!t.cut && now - t.since < stallNanos) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The oldest waiting exchange, or the newest once the oldest has waited the stall time. */
+    private Task next(long now) {
+        return now - waiting.peekLast().queued < stallNanos ? waiting.pollLast() : waiting.pollFirst();
+    }
+
+    /** Looks again once the exchanges now running may count as held up. */
+    private void checkLater() {
+        if (checkPending || closed) {
+            return;
+        }
+        checkPending = true;
+        try {
+            watchdog.schedule(() -> {
+                synchronized (this) {
+                    checkPending = false;
+                    if (!closed) {
+                        schedule(System.nanoTime());
+                    }
+                }
+            }, STALL_MILLIS + 1, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            checkPending = false; // stopping
         }
     }
 
@@ -302,30 +356,55 @@ final class ExchangeGuard implements Executor {
         }
     }
 
-    private void run(Task t) {
+    /** Runs an exchange, then the waiting ones this thread may take, one after the other. */
+    private void run(Task first) {
         Thread me = Thread.currentThread();
-        synchronized (this) {
-            t.thread = me;
-            if (t.cut) {
-                me.interrupt();
-            }
-        }
-        current.set(t);
-        try {
-            t.exchange.run();
-        } finally {
-            current.remove();
+        Task t = first;
+        while (t != null) {
             synchronized (this) {
-                running.remove(t);
-                if (!t.cut) {
-                    live--;
-                }
-                Thread.interrupted(); // no cut can reach this task any more: the thread goes back clean
-                if (!closed) {
-                    schedule(System.nanoTime());
+                t.thread = me;
+                if (t.cut) {
+                    me.interrupt();
                 }
             }
+            current.set(t);
+            boolean ended = false;
+            try {
+                t.exchange.run();
+                ended = true;
+            } finally {
+                current.remove();
+                t = finish(t, ended);
+            }
         }
+    }
+
+    /** The exchange is over: its place goes to the next waiting one, on this thread when it ended normally. */
+    private synchronized Task finish(Task t, boolean ended) {
+        running.remove(t);
+        if (!t.cut) {
+            live--;
+        }
+        Thread.interrupted(); // no cut can reach this task any more: the thread goes back clean
+        if (closed) {
+            return null;
+        }
+        long now = System.nanoTime();
+        Task next = null;
+        if (ended && !dropping.isEmpty()) {
+            next = dropping.pollFirst();
+            dropped++;
+        } else if (ended && !waiting.isEmpty() && live < workers && now - waiting.peekLast().queued <= requestNanos
+                && moving(now) < HOT) {
+            next = next(now);
+            live++;
+        }
+        if (next != null) {
+            next.since = now;
+            running.add(next);
+        }
+        schedule(now);
+        return next;
     }
 
     private static String seconds(Duration d) {
