@@ -85,7 +85,6 @@ final class ExchangeGuard implements Executor {
     private final Consumer<String> log;
     private final ThreadPoolExecutor threads;
     private final ScheduledExecutorService watchdog;
-    private final ThreadLocal<Task> current = new ThreadLocal<>();
     private final List<Task> running = new ArrayList<>();
     private final Deque<Task> waiting = new ArrayDeque<>();
     /** Exchanges to drop, when a thread is free to do it. */
@@ -110,7 +109,7 @@ final class ExchangeGuard implements Executor {
         AtomicInteger n = new AtomicInteger();
         // threads beyond `workers` are only ever the ones unwinding after a cut
         this.threads = new ThreadPoolExecutor(0, 4 * workers, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "account-server-" + n.incrementAndGet());
+            Thread t = new Worker(r, "account-server-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -141,7 +140,7 @@ final class ExchangeGuard implements Executor {
      * that came too late to stop the request is undone: it arrived whole, so it is served.
      */
     void working() {
-        Task t = current.get();
+        Task t = current();
         if (t == null) {
             return;
         }
@@ -158,7 +157,7 @@ final class ExchangeGuard implements Executor {
 
     /** The response goes out now: the client has the response time to take it. */
     void sending() {
-        Task t = current.get();
+        Task t = current();
         if (t == null) {
             return;
         }
@@ -173,7 +172,7 @@ final class ExchangeGuard implements Executor {
      * (its socket is closed), so that the handler tells the JDK server to forget the connection.
      */
     boolean done() {
-        Task t = current.get();
+        Task t = current();
         if (t == null) {
             return false;
         }
@@ -186,7 +185,7 @@ final class ExchangeGuard implements Executor {
 
     /** True when the exchange on this thread was cut off (its socket is closed or about to be). */
     boolean wasCut() {
-        Task t = current.get();
+        Task t = current();
         synchronized (this) {
             return t != null && t.cut;
         }
@@ -367,13 +366,13 @@ final class ExchangeGuard implements Executor {
                     me.interrupt();
                 }
             }
-            current.set(t);
+            ((Worker) me).task = t;
             boolean ended = false;
             try {
                 t.exchange.run();
                 ended = true;
             } finally {
-                current.remove();
+                ((Worker) me).task = null;
                 t = finish(t, ended);
             }
         }
@@ -405,6 +404,21 @@ final class ExchangeGuard implements Executor {
         }
         schedule(now);
         return next;
+    }
+
+    /** A thread of the guard, with the exchange it runs (a field: a ThreadLocal allocated per exchange). */
+    private static final class Worker extends Thread {
+        Task task;
+
+        Worker(Runnable r, String name) {
+            super(r, name);
+        }
+    }
+
+    /** The exchange on this thread, or null on a thread of someone else's. */
+    private static Task current() {
+        Thread me = Thread.currentThread();
+        return me instanceof Worker ? ((Worker) me).task : null;
     }
 
     private static String seconds(Duration d) {
