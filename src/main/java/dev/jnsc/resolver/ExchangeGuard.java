@@ -1,5 +1,6 @@
 package dev.jnsc.resolver;
 
+import dev.jnsc.resolver.GuardedTask.Phase;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,23 +59,6 @@ final class ExchangeGuard implements Executor {
     /** How long an exchange may stay in one phase before it stops counting against {@link #HOT}. */
     static final long STALL_MILLIS = 10;
 
-    private enum Phase { RECEIVING, WORKING, SENDING, DONE }
-
-    /** One exchange, from the moment the JDK hands it over (when its first byte has arrived). */
-    private static final class Task {
-        final Runnable exchange;
-        final long queued;
-        long since;
-        Phase phase = Phase.RECEIVING;
-        Thread thread;
-        boolean cut;
-
-        Task(Runnable exchange, long now) {
-            this.exchange = exchange;
-            this.queued = now;
-        }
-    }
-
     private final int workers;
     private final long requestNanos;
     private final long responseNanos;
@@ -85,10 +69,10 @@ final class ExchangeGuard implements Executor {
     private final Consumer<String> log;
     private final ThreadPoolExecutor threads;
     private final ScheduledExecutorService watchdog;
-    private final List<Task> running = new ArrayList<>();
-    private final Deque<Task> waiting = new ArrayDeque<>();
+    private final List<GuardedTask> running = new ArrayList<>();
+    private final Deque<GuardedTask> waiting = new ArrayDeque<>();
     /** Exchanges to drop, when a thread is free to do it. */
-    private final Deque<Task> dropping = new ArrayDeque<>();
+    private final Deque<GuardedTask> dropping = new ArrayDeque<>();
     private int live;
     private boolean closed;
     private int slowCut;
@@ -109,7 +93,7 @@ final class ExchangeGuard implements Executor {
         AtomicInteger n = new AtomicInteger();
         // threads beyond `workers` are only ever the ones unwinding after a cut
         this.threads = new ThreadPoolExecutor(0, 4 * workers, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Worker(r, "account-server-" + n.incrementAndGet());
+            Thread t = new GuardedTask.Worker(r, "account-server-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -128,7 +112,7 @@ final class ExchangeGuard implements Executor {
             throw new RejectedExecutionException("the account server is stopping");
         }
         long now = System.nanoTime();
-        waiting.addFirst(new Task(exchange, now));
+        waiting.addFirst(new GuardedTask(exchange, now));
         if (waiting.size() > MAX_WAITING) {
             drop(waiting.pollLast());
         }
@@ -140,7 +124,7 @@ final class ExchangeGuard implements Executor {
      * that came too late to stop the request is undone: it arrived whole, so it is served.
      */
     void working() {
-        Task t = current();
+        GuardedTask t = GuardedTask.current();
         if (t == null) {
             return;
         }
@@ -157,7 +141,7 @@ final class ExchangeGuard implements Executor {
 
     /** The response goes out now: the client has the response time to take it. */
     void sending() {
-        Task t = current();
+        GuardedTask t = GuardedTask.current();
         if (t == null) {
             return;
         }
@@ -172,7 +156,7 @@ final class ExchangeGuard implements Executor {
      * (its socket is closed), so that the handler tells the JDK server to forget the connection.
      */
     boolean done() {
-        Task t = current();
+        GuardedTask t = GuardedTask.current();
         if (t == null) {
             return false;
         }
@@ -185,7 +169,7 @@ final class ExchangeGuard implements Executor {
 
     /** True when the exchange on this thread was cut off (its socket is closed or about to be). */
     boolean wasCut() {
-        Task t = current();
+        GuardedTask t = GuardedTask.current();
         synchronized (this) {
             return t != null && t.cut;
         }
@@ -221,7 +205,7 @@ final class ExchangeGuard implements Executor {
         long now = System.nanoTime();
         String summary = null;
         synchronized (this) {
-            for (Task t : running) {
+            for (GuardedTask t : running) {
                 if (!t.cut && (t.phase == Phase.RECEIVING && now - t.queued > requestNanos
                         || t.phase == Phase.SENDING && now - t.since > responseNanos)) {
                     cut(t);
@@ -249,7 +233,7 @@ final class ExchangeGuard implements Executor {
             drop(waiting.pollLast());
         }
         while (!dropping.isEmpty()) {
-            Task t = dropping.peekFirst();
+            GuardedTask t = dropping.peekFirst();
             if (!start(t, now)) {
                 return; // no thread free: the next tick tries again
             }
@@ -262,7 +246,7 @@ final class ExchangeGuard implements Executor {
                     checkLater();
                     return; // a thread that ends its exchange takes the next one
                 }
-                Task t = next(now);
+                GuardedTask t = next(now);
                 if (!start(t, now)) {
                     waiting.addFirst(t);
                     return;
@@ -270,7 +254,7 @@ final class ExchangeGuard implements Executor {
                 live++;
                 continue;
             }
-            Task victim = longestWaitingForItsClient(now);
+            GuardedTask victim = longestWaitingForItsClient(now);
             if (victim == null) {
                 return;
             }
@@ -282,7 +266,7 @@ final class ExchangeGuard implements Executor {
     /** Exchanges running that are not held up: each has been in its phase for less than the stall time. */
     private int moving(long now) {
         int n = 0;
-        for (Task t : running) {
+        for (GuardedTask t : running) {
             if (!t.cut && now - t.since < stallNanos) {
                 n++;
             }
@@ -291,7 +275,7 @@ final class ExchangeGuard implements Executor {
     }
 
     /** The oldest waiting exchange, or the newest once the oldest has waited the stall time. */
-    private Task next(long now) {
+    private GuardedTask next(long now) {
         return now - waiting.peekLast().queued < stallNanos ? waiting.pollLast() : waiting.pollFirst();
     }
 
@@ -315,9 +299,9 @@ final class ExchangeGuard implements Executor {
         }
     }
 
-    private Task longestWaitingForItsClient(long now) {
-        Task oldest = null;
-        for (Task t : running) {
+    private GuardedTask longestWaitingForItsClient(long now) {
+        GuardedTask oldest = null;
+        for (GuardedTask t : running) {
             if (!t.cut && (t.phase == Phase.RECEIVING || t.phase == Phase.SENDING) && now - t.since >= evictAfter
                     && (oldest == null || t.since < oldest.since)) {
                 oldest = t;
@@ -326,7 +310,7 @@ final class ExchangeGuard implements Executor {
         return oldest;
     }
 
-    private void cut(Task t) {
+    private void cut(GuardedTask t) {
         t.cut = true;
         live--;
         if (t.thread != null) {
@@ -338,12 +322,12 @@ final class ExchangeGuard implements Executor {
      * Marks an exchange to be run with its thread already interrupted: its first read closes the
      * connection, which is the only way to close a connection the JDK server has handed over.
      */
-    private void drop(Task t) {
+    private void drop(GuardedTask t) {
         t.cut = true;
         dropping.addLast(t);
     }
 
-    private boolean start(Task t, long now) {
+    private boolean start(GuardedTask t, long now) {
         t.since = now;
         running.add(t);
         try {
@@ -356,9 +340,9 @@ final class ExchangeGuard implements Executor {
     }
 
     /** Runs an exchange, then the waiting ones this thread may take, one after the other. */
-    private void run(Task first) {
+    private void run(GuardedTask first) {
         Thread me = Thread.currentThread();
-        Task t = first;
+        GuardedTask t = first;
         while (t != null) {
             synchronized (this) {
                 t.thread = me;
@@ -366,20 +350,20 @@ final class ExchangeGuard implements Executor {
                     me.interrupt();
                 }
             }
-            ((Worker) me).task = t;
+            ((GuardedTask.Worker) me).task = t;
             boolean ended = false;
             try {
                 t.exchange.run();
                 ended = true;
             } finally {
-                ((Worker) me).task = null;
+                ((GuardedTask.Worker) me).task = null;
                 t = finish(t, ended);
             }
         }
     }
 
     /** The exchange is over: its place goes to the next waiting one, on this thread when it ended normally. */
-    private synchronized Task finish(Task t, boolean ended) {
+    private synchronized GuardedTask finish(GuardedTask t, boolean ended) {
         running.remove(t);
         if (!t.cut) {
             live--;
@@ -389,7 +373,7 @@ final class ExchangeGuard implements Executor {
             return null;
         }
         long now = System.nanoTime();
-        Task next = null;
+        GuardedTask next = null;
         if (ended && !dropping.isEmpty()) {
             next = dropping.pollFirst();
             dropped++;
@@ -404,21 +388,6 @@ final class ExchangeGuard implements Executor {
         }
         schedule(now);
         return next;
-    }
-
-    /** A thread of the guard, with the exchange it runs (a field: a ThreadLocal allocated per exchange). */
-    private static final class Worker extends Thread {
-        Task task;
-
-        Worker(Runnable r, String name) {
-            super(r, name);
-        }
-    }
-
-    /** The exchange on this thread, or null on a thread of someone else's. */
-    private static Task current() {
-        Thread me = Thread.currentThread();
-        return me instanceof Worker ? ((Worker) me).task : null;
     }
 
     private static String seconds(Duration d) {
