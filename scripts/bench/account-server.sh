@@ -110,8 +110,8 @@ while [ $r -lt "$rounds" ]; do
       "$nsc" account-server $args --hp "127.0.0.1:$port" >"$work/log-$mode.txt" 2>&1 &
       pid=$!
       i=0
-      until grep -q "listening on" "$work/log-$mode.txt" 2>/dev/null || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done
-      grep -q "listening on" "$work/log-$mode.txt" || { cat "$work/log-$mode.txt"; exit 1; }
+      until grep -q "listening on" "$work/log-$mode.txt" 2>/dev/null || [ $i -ge 600 ]; do sleep 0.1; i=$((i + 1)); done
+      grep -q "listening on" "$work/log-$mode.txt" || { echo "$nsc account-server --$mode did not start within 60 s:" >&2; cat "$work/log-$mode.txt" >&2; exit 1; }
       echo "$nsc account-server --$mode, $count accounts, load generator $loadgen:"
       printf '  load average before: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
       load "$port"
