@@ -53,6 +53,14 @@ public interface AccountJwts {
     /** The operator JWT. */
     Stored operator();
 
+    /**
+     * From now on, trusts file change events to tell when a served file changed, instead of a stat
+     * per lookup (see {@link ChangeWatch}): the server calls it when it starts, {@link #close()}
+     * stops it. Stores that read no files do nothing.
+     */
+    default void watchForChanges(java.util.function.Consumer<String> log) {
+    }
+
     /** Stops what the store runs in the background (a folder watch); the server calls it when it stops. */
     default void close() {
     }

@@ -90,6 +90,7 @@ public final class AccountServer implements AutoCloseable {
         Limits limits = config.limits();
         guard = new ExchangeGuard(limits.workers(), limits.request(), limits.response(), config.log());
         handler = new AccountHandler(config.jwts(), config.notifier(), config.clock(), config.log(), guard);
+        config.jwts().watchForChanges(config.log());
         server.setExecutor(guard);
         server.createContext("/", handler);
         server.start();

@@ -53,8 +53,23 @@ public final class DirJwts implements AccountJwts {
     private final ReentrantLock folderLock;
     /** Verified account JWTs by key, each with the stamp of the file version it was read from. */
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile ChangeWatch watch;
+    /** Stats of account files so far (for tests of the lookup cost). */
+    private final java.util.concurrent.atomic.LongAdder stats = new java.util.concurrent.atomic.LongAdder();
 
-    private record Cached(Path file, FileStamp stamp, Stored stored) {
+    /** A verified JWT, and the {@link ChangeWatch#generation()} at which its file was last seen unchanged. */
+    private static final class Cached {
+        final Path file;
+        final FileStamp stamp;
+        final Stored stored;
+        volatile long checked;
+
+        Cached(Path file, FileStamp stamp, Stored stored, long checked) {
+            this.file = file;
+            this.stamp = stamp;
+            this.stored = stored;
+            this.checked = checked;
+        }
     }
 
     /** What became of a posted JWT: stored, already there, or kept out by a stored one issued later. */
@@ -113,15 +128,22 @@ public final class DirJwts implements AccountJwts {
 
     /**
      * The JWT of an account, verified once per file version: a lookup costs one stat while the
-     * file is unchanged (same mtime, size and inode); a file written since, by this server or by
-     * anything else, is read and verified again.
+     * file is unchanged (same mtime, size and inode), or nothing while no change event came since
+     * the last stat ({@link #watchForChanges}); a file written since, by this server or by anything
+     * else, is read and verified again.
      */
     @Override
     public Stored account(String accountKey) {
         Cached c = cache.get(accountKey);
+        ChangeWatch w = watch;
+        long generation = w == null ? ChangeWatch.UNWATCHED : w.generation();
+        if (c != null && generation != ChangeWatch.UNWATCHED && c.checked == generation) {
+            return c.stored;
+        }
         // a key in the cache was checked when it was put there
-        Path file = c != null ? c.file() : fileOf(accountKey);
+        Path file = c != null ? c.file : fileOf(accountKey);
         FileStamp stamp;
+        stats.increment();
         try {
             stamp = FileStamp.of(Files.readAttributes(file, BasicFileAttributes.class));
         } catch (NoSuchFileException e) {
@@ -130,8 +152,9 @@ public final class DirJwts implements AccountJwts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (c != null && c.stamp().equals(stamp)) {
-            return c.stored();
+        if (c != null && c.stamp.equals(stamp)) {
+            c.checked = generation;
+            return c.stored;
         }
         // read after the stat: if the file changes in between, the next stat sees a new stamp
         byte[] data = FileChanges.readIfExists(file);
@@ -140,8 +163,22 @@ public final class DirJwts implements AccountJwts {
             return null;
         }
         Stored s = Tokens.verifiedAccount(Tokens.utf8(data).trim(), accountKey, file);
-        cache.put(accountKey, new Cached(file, stamp, s));
+        cache.put(accountKey, new Cached(file, stamp, s, generation));
         return s;
+    }
+
+    @Override
+    public synchronized void watchForChanges(java.util.function.Consumer<String> log) {
+        if (watch == null) {
+            watch = ChangeWatch.start(dir, false, log);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watch != null) {
+            watch.close();
+        }
     }
 
     /** The keys of the {@code <KEY>.jwt} files in the folder itself; other files are no accounts. */
@@ -232,6 +269,10 @@ public final class DirJwts implements AccountJwts {
             throw new IllegalArgumentException("not an account public key");
         }
         return dir.resolve(accountKey + ".jwt");
+    }
+
+    long stats() {
+        return stats.sum();
     }
 
     Path dir() {

@@ -1,5 +1,6 @@
 package dev.jnsc.resolver;
 
+import dev.jnsc.resolver.GuardedTask.Phase;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,9 +29,16 @@ import java.util.function.Consumer;
  * have taken its response within {@code response} of the handler starting to send it; past that
  * the client is cut off;</li>
  * <li>at most {@code workers} exchanges run at a time; when more wait, the one that has waited
- * longest for its client (at least half a second) is cut off to make room, and waiting
- * exchanges start newest first, so a complete request gets a thread even while slow clients hold
- * the others; one that waited longer than {@code request} is dropped.</li>
+ * longest for its client (at least half a second) is cut off to make room; one that waited longer
+ * than {@code request} is dropped.</li>
+ * <li>only as many exchanges as there are cores ({@link #HOT}) run at once while they move along:
+ * a thread that ends an exchange takes the next waiting one itself, without a hand-over to
+ * another thread, which under load is most of the cost of a request (dozens of threads each woken
+ * for one short exchange). An exchange that has been in one phase for {@link #STALL_MILLIS} (a
+ * slow client, a long scan of an nsc folder) no longer counts, so the next one starts on
+ * another thread, up to {@code workers}. Waiting exchanges start oldest first, or newest first
+ * once the oldest has waited that long: then a complete request still gets a thread at once while
+ * slow clients hold the others.</li>
  * </ul>
  * Cutting off interrupts the exchange's thread: the socket is an interruptible channel, so the
  * blocked read or write fails at once, the channel is closed and the JDK server forgets the
@@ -46,44 +54,33 @@ final class ExchangeGuard implements Executor {
     private static final int MAX_WAITING = 1024;
     /** At most one summary line of cut-off clients per this many milliseconds. */
     private static final long LOG_EVERY_MILLIS = 1000;
-
-    private enum Phase { RECEIVING, WORKING, SENDING, DONE }
-
-    /** One exchange, from the moment the JDK hands it over (when its first byte has arrived). */
-    private static final class Task {
-        final Runnable exchange;
-        final long queued;
-        long since;
-        Phase phase = Phase.RECEIVING;
-        Thread thread;
-        boolean cut;
-
-        Task(Runnable exchange, long now) {
-            this.exchange = exchange;
-            this.queued = now;
-        }
-    }
+    /** Exchanges run at once while none is held up: one per core, at least two. */
+    static final int HOT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** How long an exchange may stay in one phase before it stops counting against {@link #HOT}. */
+    static final long STALL_MILLIS = 10;
 
     private final int workers;
     private final long requestNanos;
     private final long responseNanos;
     private final long evictAfter;
+    private final long stallNanos = STALL_MILLIS * 1_000_000;
     private final String requestText;
     private final String responseText;
     private final Consumer<String> log;
     private final ThreadPoolExecutor threads;
     private final ScheduledExecutorService watchdog;
-    private final ThreadLocal<Task> current = new ThreadLocal<>();
-    private final List<Task> running = new ArrayList<>();
-    private final Deque<Task> waiting = new ArrayDeque<>();
+    private final List<GuardedTask> running = new ArrayList<>();
+    private final Deque<GuardedTask> waiting = new ArrayDeque<>();
     /** Exchanges to drop, when a thread is free to do it. */
-    private final Deque<Task> dropping = new ArrayDeque<>();
+    private final Deque<GuardedTask> dropping = new ArrayDeque<>();
     private int live;
     private boolean closed;
     private int slowCut;
     private int evicted;
     private int dropped;
     private long lastLog;
+    /** A check of held-up exchanges is scheduled (so that waiting ones start on another thread). */
+    private boolean checkPending;
 
     ExchangeGuard(int workers, Duration request, Duration response, Consumer<String> log) {
         this.workers = workers;
@@ -96,7 +93,7 @@ final class ExchangeGuard implements Executor {
         AtomicInteger n = new AtomicInteger();
         // threads beyond `workers` are only ever the ones unwinding after a cut
         this.threads = new ThreadPoolExecutor(0, 4 * workers, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "account-server-" + n.incrementAndGet());
+            Thread t = new GuardedTask.Worker(r, "account-server-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -115,7 +112,7 @@ final class ExchangeGuard implements Executor {
             throw new RejectedExecutionException("the account server is stopping");
         }
         long now = System.nanoTime();
-        waiting.addFirst(new Task(exchange, now));
+        waiting.addFirst(new GuardedTask(exchange, now));
         if (waiting.size() > MAX_WAITING) {
             drop(waiting.pollLast());
         }
@@ -127,7 +124,7 @@ final class ExchangeGuard implements Executor {
      * that came too late to stop the request is undone: it arrived whole, so it is served.
      */
     void working() {
-        Task t = current.get();
+        GuardedTask t = GuardedTask.current();
         if (t == null) {
             return;
         }
@@ -144,7 +141,7 @@ final class ExchangeGuard implements Executor {
 
     /** The response goes out now: the client has the response time to take it. */
     void sending() {
-        Task t = current.get();
+        GuardedTask t = GuardedTask.current();
         if (t == null) {
             return;
         }
@@ -159,7 +156,7 @@ final class ExchangeGuard implements Executor {
      * (its socket is closed), so that the handler tells the JDK server to forget the connection.
      */
     boolean done() {
-        Task t = current.get();
+        GuardedTask t = GuardedTask.current();
         if (t == null) {
             return false;
         }
@@ -172,7 +169,7 @@ final class ExchangeGuard implements Executor {
 
     /** True when the exchange on this thread was cut off (its socket is closed or about to be). */
     boolean wasCut() {
-        Task t = current.get();
+        GuardedTask t = GuardedTask.current();
         synchronized (this) {
             return t != null && t.cut;
         }
@@ -208,7 +205,7 @@ final class ExchangeGuard implements Executor {
         long now = System.nanoTime();
         String summary = null;
         synchronized (this) {
-            for (Task t : running) {
+            for (GuardedTask t : running) {
                 if (!t.cut && (t.phase == Phase.RECEIVING && now - t.queued > requestNanos
                         || t.phase == Phase.SENDING && now - t.since > responseNanos)) {
                     cut(t);
@@ -236,7 +233,7 @@ final class ExchangeGuard implements Executor {
             drop(waiting.pollLast());
         }
         while (!dropping.isEmpty()) {
-            Task t = dropping.peekFirst();
+            GuardedTask t = dropping.peekFirst();
             if (!start(t, now)) {
                 return; // no thread free: the next tick tries again
             }
@@ -245,7 +242,11 @@ final class ExchangeGuard implements Executor {
         }
         while (!waiting.isEmpty()) {
             if (live < workers) {
-                Task t = waiting.pollFirst();
+                if (moving(now) >= HOT) {
+                    checkLater();
+                    return; // a thread that ends its exchange takes the next one
+                }
+                GuardedTask t = next(now);
                 if (!start(t, now)) {
                     waiting.addFirst(t);
                     return;
@@ -253,7 +254,7 @@ final class ExchangeGuard implements Executor {
                 live++;
                 continue;
             }
-            Task victim = longestWaitingForItsClient(now);
+            GuardedTask victim = longestWaitingForItsClient(now);
             if (victim == null) {
                 return;
             }
@@ -262,9 +263,45 @@ final class ExchangeGuard implements Executor {
         }
     }
 
-    private Task longestWaitingForItsClient(long now) {
-        Task oldest = null;
-        for (Task t : running) {
+    /** Exchanges running that are not held up: each has been in its phase for less than the stall time. */
+    private int moving(long now) {
+        int n = 0;
+        for (GuardedTask t : running) {
+            if (!t.cut && now - t.since < stallNanos) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The oldest waiting exchange, or the newest once the oldest has waited the stall time. */
+    private GuardedTask next(long now) {
+        return now - waiting.peekLast().queued < stallNanos ? waiting.pollLast() : waiting.pollFirst();
+    }
+
+    /** Looks again once the exchanges now running may count as held up. */
+    private void checkLater() {
+        if (checkPending || closed) {
+            return;
+        }
+        checkPending = true;
+        try {
+            watchdog.schedule(() -> {
+                synchronized (this) {
+                    checkPending = false;
+                    if (!closed) {
+                        schedule(System.nanoTime());
+                    }
+                }
+            }, STALL_MILLIS + 1, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            checkPending = false; // stopping
+        }
+    }
+
+    private GuardedTask longestWaitingForItsClient(long now) {
+        GuardedTask oldest = null;
+        for (GuardedTask t : running) {
             if (!t.cut && (t.phase == Phase.RECEIVING || t.phase == Phase.SENDING) && now - t.since >= evictAfter
                     && (oldest == null || t.since < oldest.since)) {
                 oldest = t;
@@ -273,7 +310,7 @@ final class ExchangeGuard implements Executor {
         return oldest;
     }
 
-    private void cut(Task t) {
+    private void cut(GuardedTask t) {
         t.cut = true;
         live--;
         if (t.thread != null) {
@@ -285,12 +322,12 @@ final class ExchangeGuard implements Executor {
      * Marks an exchange to be run with its thread already interrupted: its first read closes the
      * connection, which is the only way to close a connection the JDK server has handed over.
      */
-    private void drop(Task t) {
+    private void drop(GuardedTask t) {
         t.cut = true;
         dropping.addLast(t);
     }
 
-    private boolean start(Task t, long now) {
+    private boolean start(GuardedTask t, long now) {
         t.since = now;
         running.add(t);
         try {
@@ -302,30 +339,55 @@ final class ExchangeGuard implements Executor {
         }
     }
 
-    private void run(Task t) {
+    /** Runs an exchange, then the waiting ones this thread may take, one after the other. */
+    private void run(GuardedTask first) {
         Thread me = Thread.currentThread();
-        synchronized (this) {
-            t.thread = me;
-            if (t.cut) {
-                me.interrupt();
-            }
-        }
-        current.set(t);
-        try {
-            t.exchange.run();
-        } finally {
-            current.remove();
+        GuardedTask t = first;
+        while (t != null) {
             synchronized (this) {
-                running.remove(t);
-                if (!t.cut) {
-                    live--;
-                }
-                Thread.interrupted(); // no cut can reach this task any more: the thread goes back clean
-                if (!closed) {
-                    schedule(System.nanoTime());
+                t.thread = me;
+                if (t.cut) {
+                    me.interrupt();
                 }
             }
+            ((GuardedTask.Worker) me).task = t;
+            boolean ended = false;
+            try {
+                t.exchange.run();
+                ended = true;
+            } finally {
+                ((GuardedTask.Worker) me).task = null;
+                t = finish(t, ended);
+            }
         }
+    }
+
+    /** The exchange is over: its place goes to the next waiting one, on this thread when it ended normally. */
+    private synchronized GuardedTask finish(GuardedTask t, boolean ended) {
+        running.remove(t);
+        if (!t.cut) {
+            live--;
+        }
+        Thread.interrupted(); // no cut can reach this task any more: the thread goes back clean
+        if (closed) {
+            return null;
+        }
+        long now = System.nanoTime();
+        GuardedTask next = null;
+        if (ended && !dropping.isEmpty()) {
+            next = dropping.pollFirst();
+            dropped++;
+        } else if (ended && !waiting.isEmpty() && live < workers && now - waiting.peekLast().queued <= requestNanos
+                && moving(now) < HOT) {
+            next = next(now);
+            live++;
+        }
+        if (next != null) {
+            next.since = now;
+            running.add(next);
+        }
+        schedule(now);
+        return next;
     }
 
     private static String seconds(Duration d) {

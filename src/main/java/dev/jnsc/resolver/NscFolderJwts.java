@@ -50,6 +50,9 @@ public final class NscFolderJwts implements AccountJwts {
     private volatile ClaimsNotifier changes;
     private Thread watcher;
     private volatile boolean closed;
+    private volatile ChangeWatch served;
+    /** Stats of indexed account files by lookups (for tests of the lookup cost). */
+    private final java.util.concurrent.atomic.LongAdder stats = new java.util.concurrent.atomic.LongAdder();
 
     /** One account file version; {@code subject} is null when the file holds no readable JWT. */
     private static final class Entry {
@@ -58,6 +61,8 @@ public final class NscFolderJwts implements AccountJwts {
         final String subject;
         final String token;
         volatile Stored verified;
+        /** The {@link ChangeWatch#generation()} at which the file was last seen unchanged. */
+        volatile long checked = ChangeWatch.UNWATCHED;
 
         Entry(Path path, FileStamp stamp, String subject, String token) {
             this.path = path;
@@ -104,7 +109,7 @@ public final class NscFolderJwts implements AccountJwts {
     public Stored account(String accountKey) {
         long mark = scansStarted.get();
         Entry e = index.byKey().get(accountKey);
-        if (e == null || !unchanged(e)) {
+        if (e == null || !fresh(e)) {
             e = rescan(mark).byKey().get(accountKey);
             if (e == null) {
                 return null;
@@ -146,6 +151,30 @@ public final class NscFolderJwts implements AccountJwts {
         return this;
     }
 
+    /** With file change events, an entry checked since the last one is not checked again (see {@link ChangeWatch}). */
+    @Override
+    public synchronized void watchForChanges(Consumer<String> log) {
+        if (served == null && Files.isDirectory(accountsDir)) {
+            // without the folder (no account yet), lookups stat as they did
+            served = ChangeWatch.start(accountsDir, true, log);
+        }
+    }
+
+    /** True when the entry's file is as indexed: no change event since it was last seen so, or the same stamp. */
+    private boolean fresh(Entry e) {
+        ChangeWatch w = served;
+        long generation = w == null ? ChangeWatch.UNWATCHED : w.generation();
+        if (generation != ChangeWatch.UNWATCHED && e.checked == generation) {
+            return true;
+        }
+        stats.increment();
+        if (!unchanged(e)) {
+            return false;
+        }
+        e.checked = generation;
+        return true;
+    }
+
     /** Stops watching. */
     @Override
     public void close() {
@@ -153,6 +182,9 @@ public final class NscFolderJwts implements AccountJwts {
         synchronized (this) {
             closed = true;
             t = watcher;
+            if (served != null) {
+                served.close();
+            }
         }
         if (t != null) {
             t.interrupt();
@@ -270,6 +302,10 @@ public final class NscFolderJwts implements AccountJwts {
         }
         watched.removeIf(d -> !Files.isDirectory(d));
         return added;
+    }
+
+    long stats() {
+        return stats.sum();
     }
 
     /** How many scans of the accounts folder were made (for tests of the lookup cost). */

@@ -114,6 +114,7 @@ class AccountServerIT {
             String cmdline = java.nio.file.Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
             assertTrue(cmdline.contains("-Dsun.net.httpserver.nodelay=true"), cmdline);
             assertTrue(!cmdline.contains("TieredStopAtLevel"), "full tiered compilation: " + cmdline);
+            assertTrue(cmdline.contains("-XX:NewRatio=1"), "a larger young generation: " + cmdline);
 
             String jwt = Nsc.read(nsc.accountJwt("O", "A"));
             byte[] request = ("GET /jwt/v1/accounts/" + Signing.subject(jwt) + " HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -91,6 +91,83 @@ class ServingCacheTest {
         assertEquals(Nsc.read(nsc.accountJwt("O", "A")), jwts.account(a).token());
     }
 
+    /** How long a change behind the server's back may take to be seen with change events (they take milliseconds). */
+    private static final Duration SEEN_WITHIN = Duration.ofSeconds(5);
+
+    /** Asks until the lookup answers {@code token} or the time is up; true when it did. */
+    private static boolean seen(java.util.function.Supplier<AccountJwts.Stored> lookup, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            AccountJwts.Stored s = lookup.get();
+            if (s != null && s.token().equals(token)) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    @Test
+    void withChangeEventsTheDirStoreStatsNoFileUntilSomethingChanges() throws Exception {
+        Nsc nsc = new Nsc(home).tutorial();
+        Path dir = home.resolve("srv");
+        String jwtA = Nsc.read(nsc.accountJwt("O", "A"));
+        String a = Signing.subject(jwtA);
+        DirJwts jwts = DirJwts.open(dir, nsc.operatorJwt("O"));
+        Files.writeString(dir.resolve(a + ".jwt"), jwtA);
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        jwts.watchForChanges(log::add);
+        try {
+            AccountJwts.Stored first = jwts.account(a);
+            long stats = jwts.stats();
+            for (int i = 0; i < 100; i++) {
+                assertSame(first, jwts.account(a));
+            }
+            assertEquals(stats, jwts.stats(), "no stat while nothing changed");
+            assertEquals(List.of(), log);
+
+            nsc.advance(Duration.ofSeconds(5)).ok("edit", "account", "A", "--conns", "3");
+            String edited = Nsc.read(nsc.accountJwt("O", "A"));
+            Path tmp = home.resolve("tmp");
+            Files.writeString(tmp, edited);
+            Files.move(tmp, dir.resolve(a + ".jwt"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            assertTrue(seen(() -> jwts.account(a), edited), "an atomic replace is seen");
+            Files.writeString(dir.resolve(a + ".jwt"), jwtA + "\n");
+            assertTrue(seen(() -> jwts.account(a), jwtA), "a rewrite in place is seen");
+        } finally {
+            jwts.close();
+        }
+        assertTrue(jwts.stats() > 1);
+    }
+
+    @Test
+    void withChangeEventsTheNscStoreStatsNoFileUntilSomethingChanges() throws Exception {
+        Nsc nsc = new Nsc(home).tutorial();
+        String jwtA = Nsc.read(nsc.accountJwt("O", "A"));
+        String a = Signing.subject(jwtA);
+        NscFolderJwts jwts = NscFolderJwts.open(nsc.stores().resolve("O"), line -> { });
+        jwts.watchForChanges(line -> { });
+        try {
+            AccountJwts.Stored first = jwts.account(a);
+            long stats = jwts.stats();
+            for (int i = 0; i < 100; i++) {
+                assertSame(first, jwts.account(a));
+            }
+            assertEquals(stats, jwts.stats(), "no stat while nothing changed");
+            nsc.advance(Duration.ofSeconds(5)).ok("edit", "account", "A", "--conns", "3");
+            assertTrue(seen(() -> jwts.account(a), Nsc.read(nsc.accountJwt("O", "A"))), "an edit is seen");
+
+            // an account added later, in a folder made after the watch began: its changes are seen too
+            nsc.ok("add", "account", "B");
+            String b = Signing.subject(Nsc.read(nsc.accountJwt("O", "B")));
+            assertTrue(seen(() -> jwts.account(b), Nsc.read(nsc.accountJwt("O", "B"))));
+            nsc.advance(Duration.ofSeconds(5)).ok("edit", "account", "B", "--conns", "4");
+            assertTrue(seen(() -> jwts.account(b), Nsc.read(nsc.accountJwt("O", "B"))), "an edit of the new account is seen");
+        } finally {
+            jwts.close();
+        }
+    }
+
     @Test
     void logLinesFromManyThreadsArriveWholeAndInOrderPerThread() throws Exception {
         StringWriter sink = new StringWriter();
