@@ -19,6 +19,14 @@ final class EditPrompts {
     private EditPrompts() {
     }
 
+    /**
+     * The report of an edit whose every answer kept the current value: nothing is written (the Go
+     * nsc re-signs the same claims then; jnsc without -i refuses an edit that changes nothing).
+     */
+    static dev.jnsc.ops.Report unchanged(String what) {
+        return new dev.jnsc.ops.Report().ok(what + " unchanged: every answer kept the current value");
+    }
+
     /** The current operator's store (read only), as the command will load it. */
     static OperatorStore operator(Cli cli) {
         return cli.workspace().operator(null);
