@@ -45,7 +45,7 @@ final class EditAccountPrompts {
             String dest = ac.traceDestination() == null ? "" : ac.traceDestination();
             EditPrompts.text(p, a, "Trace context subject?", "--trace-context-subject", dest, s -> {
                 Subjects.check("--trace-context-subject", s);
-                if (s.contains("*") || s.contains(">")) {
+                if (Subjects.hasWildcards(s)) {
                     throw new OpsException("tracing subjects cannot contain wildcards: \"" + s + "\"");
                 }
             });

@@ -42,6 +42,9 @@ final class EditPrompts {
         if (accounts.isEmpty()) {
             throw new OpsException("operator \"" + op.name() + "\" has no accounts - add one with \"nsc add account <name>\"");
         }
+        if (named != null) {
+            op.requireAccount(named); // a name given that is not there is an error, not a default
+        }
         String name = named;
         if (name == null) {
             try {

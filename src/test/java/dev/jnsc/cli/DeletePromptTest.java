@@ -121,6 +121,15 @@ class DeletePromptTest {
     }
 
     @Test
+    void anAccountNamedThatIsNotThereIsAnErrorNotADefault() {
+        Map<String, String> before = nsc.snapshot();
+        Nsc.Result res = t.start(nsc, "delete", "account", "-i", "C").result(WAIT);
+        assertEquals(1, res.code(), res::toString);
+        assertTrue(res.err().contains("\"C\""), res::toString);
+        assertEquals(before, nsc.snapshot());
+    }
+
+    @Test
     void deleteUserCtrlCLeavesEveryFileAsItWas() {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "delete", "user", "-i", "-a", "B", "U2");
