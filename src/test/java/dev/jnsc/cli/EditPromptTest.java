@@ -201,6 +201,29 @@ class EditPromptTest {
     }
 
     @Test
+    void otherLetsTypeASignerWhoseSeedIsNotStoredAndNeverShowsIt() {
+        dev.jnsc.nkeys.NKey sk = dev.jnsc.nkeys.NKey.generate(dev.jnsc.nkeys.KeyKind.OPERATOR);
+        nsc.ok("edit", "operator", "--sk", sk.publicKey());
+        String seed = new String(sk.seed());
+        String stranger = new String(dev.jnsc.nkeys.NKey.generate(dev.jnsc.nkeys.KeyKind.OPERATOR).seed());
+        Nsc.Running r = t.start(nsc, "edit", "account", "-i", "--description", "signed by the sk");
+        t.answer("add a signing key", ENTER);
+        for (String q : List.of("max connections", "max leaf node", "max data", "max exports", "max imports",
+                "max payload", "max subscriptions", "set JetStream limits", "valid from", "valid until", "add a tag")) {
+            t.answer(q, ENTER);
+        }
+        t.expect("? select the key to use for signing:").expect("2) Other...").answer("choose 1-2 [1]", "2" + ENTER)
+                .answer("? path to signer operator nkey or nkey: ", stranger + ENTER).expect("may not sign")
+                .answer("? path to signer operator nkey or nkey: ", seed + ENTER)
+                .answer("Account Description [signed by the sk]", ENTER).answer("Info url", ENTER)
+                .answer("Enable context tracing", ENTER);
+        Nsc.Result res = done(r);
+        assertEquals(sk.publicKey(), account("A").issuer());
+        assertTrue(!t.raw().contains(seed.substring(0, 10)) && !t.raw().contains(stranger.substring(0, 10)), t::raw);
+        assertTrue(!res.out().contains(seed) && !res.err().contains(seed), res::toString);
+    }
+
+    @Test
     void editAccountPicksTheAccountAndTheOperatorKeyAndCtrlCWritesNothing() {
         nsc.ok("add", "account", "B");
         nsc.ok("edit", "operator", "--sk", "generate");
