@@ -23,11 +23,21 @@ final class EditAccountCommand extends Leaf {
         s.value("rate", "set the trace context sampling rate (1-100) - 0 default is 100", "--trace-context-sampling");
     }
 
+    /** Go's edit account -i: see {@link EditAccountPrompts}. */
+    @Override
+    void prompt(Prompter p, Args a) {
+        EditAccountPrompts.ask(p, a, cli);
+    }
+
     @Override
     int run(Args a) {
-        return cli.report(AccountOps.edit(cli.writer(), new AccountOps.EditAccount(Options.name(a), cli.signer(),
+        AccountOps.EditAccount req = new AccountOps.EditAccount(Options.name(a), cli.signer(),
                 Options.accountLimits(a), Options.permissions(a), a.list("--sk"), a.list("--rm-sk"), a.list("--tag"),
                 a.list("--rm-tag"), a.str("--start"), a.str("--expiry"),
-                new dev.jnsc.ops.TraceEdits(a.str("--trace-context-subject"), a.str("--trace-context-sampling")))));
+                new dev.jnsc.ops.TraceEdits(a.str("--trace-context-subject"), a.str("--trace-context-sampling")));
+        if (cli.globals.interactive && req.isEmpty()) {
+            return cli.report(EditPrompts.unchanged("account \"" + req.name() + "\""));
+        }
+        return cli.report(AccountOps.edit(cli.writer(), req));
     }
 }

@@ -27,6 +27,12 @@ final class EditAuthCalloutCommand extends Leaf {
         s.flag("disable external authorization", "--disable");
     }
 
+    /** The Go nsc's -i asks nothing here (its PreInteractive and PostInteractive are empty): the flags say all. */
+    @Override
+    void prompt(Prompter p, Args a) {
+        // nothing to ask, as the Go nsc
+    }
+
     @Override
     int run(Args a) {
         String positional = a.positional(0);

@@ -19,6 +19,12 @@ final class EditSigningKeyCommand extends Leaf {
         Options.userLimits(s);
     }
 
+    /** The Go nsc's -i asks nothing here (its PreInteractive and PostInteractive are empty): the flags say all. */
+    @Override
+    void prompt(Prompter p, Args a) {
+        // nothing to ask, as the Go nsc
+    }
+
     @Override
     int run(Args a) {
         return cli.report(AccountOps.editSigningKey(cli.writer(), new AccountOps.EditSigningKey(a.str("--account"),

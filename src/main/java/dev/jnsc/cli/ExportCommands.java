@@ -72,14 +72,24 @@ final class ExportCommands {
             s.hiddenToggle("advertise export", "--advertise");
         }
 
+        /** Go's edit export -i: see {@link ExchangePrompts#editExport}. */
+        @Override
+        void prompt(Prompter p, Args a) {
+            ExchangePrompts.editExport(p, a, cli);
+        }
+
         @Override
         int run(Args a) {
-            return cli.report(ExportOps.edit(cli.writer(), new ExportOps.EditExport(a.str("--account"),
+            ExportOps.EditExport req = new ExportOps.EditExport(a.str("--account"),
                     a.str("--subject"), a.str("--name"), toggle(a, "--service"), toggle(a, "--private"),
                     a.str("--response-type"), a.str("--response-threshold"), a.str("--latency"), a.str("--sampling"),
                     a.flag("--rm-latency-sampling"), a.str("--description"), a.str("--info-url"),
                     toggle(a, "--allow-trace"), a.str("--account-token-position"), toggle(a, "--advertise"),
-                    cli.signer())));
+                    cli.signer());
+            if (cli.globals.interactive && req.isEmpty()) {
+                return cli.report(EditPrompts.unchanged("export \"" + req.subject() + "\""));
+            }
+            return cli.report(ExportOps.edit(cli.writer(), req));
         }
     }
 
@@ -93,6 +103,12 @@ final class ExportCommands {
             s.name("export", "Delete an export");
             Options.account(s);
             s.value("subject", "subject", "-s", "--subject");
+        }
+
+        /** Go's delete export -i: see {@link ExchangePrompts#deleteExport}. */
+        @Override
+        void prompt(Prompter p, Args a) {
+            ExchangePrompts.deleteExport(p, a, cli);
         }
 
         @Override

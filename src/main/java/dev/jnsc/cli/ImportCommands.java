@@ -66,6 +66,12 @@ final class ImportCommands {
                     + " several", "--src-account");
         }
 
+        /** Go's delete import -i: see {@link ExchangePrompts#deleteImport}. */
+        @Override
+        void prompt(Prompter p, Args a) {
+            ExchangePrompts.deleteImport(p, a, cli);
+        }
+
         @Override
         int run(Args a) {
             return cli.report(ImportOps.delete(cli.writer(), new ImportOps.DeleteImport(a.str("--account"),

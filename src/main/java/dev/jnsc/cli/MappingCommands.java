@@ -55,6 +55,12 @@ final class MappingCommands {
             s.value("name", "the cluster of the entries to remove", "--cluster");
         }
 
+        /** Go's delete mapping -i: see {@link ExchangePrompts#deleteMapping}. */
+        @Override
+        void prompt(Prompter p, Args a) {
+            ExchangePrompts.deleteMapping(p, a, cli);
+        }
+
         @Override
         int run(Args a) {
             String from = a.str("--from");

@@ -132,7 +132,7 @@ public final class AccountOps {
     public record EditAccount(String name, String signer, AccountEdits limits, PermissionEdits defaultPermissions,
             java.util.List<String> signingKeys, java.util.List<String> rmSigningKeys, java.util.List<String> tags,
             java.util.List<String> rmTags, String start, String expiry, TraceEdits trace) {
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return limits.isEmpty() && defaultPermissions.isEmpty() && signingKeys.isEmpty() && rmSigningKeys.isEmpty()
                     && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null && trace.isEmpty();
         }

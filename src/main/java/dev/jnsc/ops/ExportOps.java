@@ -83,7 +83,7 @@ public final class ExportOps {
             String responseType, String responseThreshold, String latency, String sampling, boolean rmLatency,
             String description, String infoUrl, Boolean allowTrace, String accountTokenPosition, Boolean advertise,
             String signer) {
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return name == null && service == null && isPrivate == null && responseType == null
                     && responseThreshold == null && latency == null && sampling == null && !rmLatency
                     && description == null && infoUrl == null && allowTrace == null && accountTokenPosition == null

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** The flag values of add/edit export, checked and converted; a refusal names the flag, the value and what is expected. */
-final class ExportValues {
+public final class ExportValues {
     /** {@code --sampling 0} of edit export: stop tracking latency. */
     static final int SAMPLING_OFF = -1;
     /** The jwt library's limit on descriptions and info URLs. */
@@ -16,7 +16,7 @@ final class ExportValues {
     }
 
     /** Singleton, Stream or Chunked, in any case; null when not given. */
-    static String responseType(String value) {
+    public static String responseType(String value) {
         if (value == null) {
             return null;
         }
@@ -28,12 +28,12 @@ final class ExportValues {
         throw new OpsException("--response-type \"" + value + "\" is invalid: expected Singleton, Stream or Chunked");
     }
 
-    static long threshold(String value) {
+    public static long threshold(String value) {
         return Durations.parseNanos("--response-threshold", value);
     }
 
     /** The subject latency measurements go to: a valid subject without wildcards. */
-    static String latencySubject(String value) {
+    public static String latencySubject(String value) {
         String s = Subjects.check("--latency", value);
         if (Subjects.hasWildcards(s)) {
             throw new OpsException("--latency \"" + value + "\" is invalid: the latency results subject cannot contain"
@@ -43,7 +43,7 @@ final class ExportValues {
     }
 
     /** 1-100, or "header" ({@link ServiceLatency#HEADERS}); with {@code allowOff}, "0" is {@link #SAMPLING_OFF}. */
-    static int sampling(String value, boolean allowOff) {
+    public static int sampling(String value, boolean allowOff) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("header") || v.equals("headers")) {
             return ServiceLatency.HEADERS;
@@ -63,7 +63,7 @@ final class ExportValues {
                 + (allowOff ? " (0 stops latency tracking)" : ""));
     }
 
-    static String samplingText(int sampling) {
+    public static String samplingText(int sampling) {
         return sampling == ServiceLatency.HEADERS ? "header" : sampling + "%";
     }
 

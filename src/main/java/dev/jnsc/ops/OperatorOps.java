@@ -92,7 +92,7 @@ public final class OperatorOps {
             List<String> tags, List<String> rmTags, String start, String expiry, String systemAccount,
             Boolean requireSigningKeys) {
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return serviceUrls.isEmpty() && rmServiceUrls.isEmpty() && accountServerUrl == null && !rmAccountServerUrl
                     && signingKeys.isEmpty() && rmSigningKeys.isEmpty() && tags.isEmpty() && rmTags.isEmpty()
                     && start == null && expiry == null && systemAccount == null && requireSigningKeys == null;

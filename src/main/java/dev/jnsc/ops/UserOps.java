@@ -87,7 +87,7 @@ public final class UserOps {
 
     public record EditUser(String account, String name, String signer, PermissionEdits permissions,
             LimitEdits limits, java.util.List<String> tags, java.util.List<String> rmTags, String start, String expiry) {
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return (permissions == null || permissions.isEmpty()) && (limits == null || limits.isEmpty())
                     && tags.isEmpty() && rmTags.isEmpty() && start == null && expiry == null;
         }
