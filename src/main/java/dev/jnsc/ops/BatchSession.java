@@ -3,6 +3,7 @@ package dev.jnsc.ops;
 import dev.jnsc.fs.BatchJournal;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.fs.StoreLock;
+import dev.jnsc.keystore.Keystore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class BatchSession implements AutoCloseable {
     private final Map<Path, StoreLock> locks = new LinkedHashMap<>();
     private final Map<Path, BatchJournal> journals = new LinkedHashMap<>();
     private Consumer<BatchJournal> journalHook = j -> { };
+    private final Map<String, Keystore> keystores = new java.util.HashMap<>();
 
     /** For crash tests: sees every journal as it is made (to set {@link BatchJournal#onPoint}). */
     public BatchSession onJournal(Consumer<BatchJournal> hook) {
@@ -55,6 +57,15 @@ public final class BatchSession implements AutoCloseable {
                 return j;
             });
         }
+    }
+
+    /**
+     * The keystore in {@code dir} that the batch's lines share: it remembers the seeds it read
+     * (see {@link Keystore#remembering}), which {@link #close} wipes.
+     */
+    Keystore keystore(Path dir, boolean gitIgnore) {
+        return keystores.computeIfAbsent(dir + (gitIgnore ? "\n+" : "\n-"),
+                k -> new Keystore(dir, gitIgnore).remembering());
     }
 
     /** Applies one command's changes in the open group of the store. */
@@ -92,6 +103,10 @@ public final class BatchSession implements AutoCloseable {
                 held.get(i).close();
             }
             locks.clear();
+            for (Keystore k : keystores.values()) {
+                k.forget();
+            }
+            keystores.clear();
         }
     }
 }
