@@ -41,8 +41,15 @@ abstract class Leaf implements Callable<Integer> {
             throw new UsageException("-i/--interactive: jnsc does not prompt yet; give the values as flags (see --help)");
         }
         if (!(this instanceof KeyTransferCommands.Migrate)) {
-            // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate
-            dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
+            // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate (a
+            // batch looks once it holds the keystore's lock, see BatchSession.keystoreKnownCurrent)
+            java.nio.file.Path keystore = cli.workspace().keystore().root();
+            if (cli.batch == null || !cli.batch.keystoreKnownCurrent(keystore)) {
+                dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
+                if (cli.batch != null) {
+                    cli.batch.keystoreFoundCurrent(keystore);
+                }
+            }
         }
         return run(new Args(spec.commandLine().getParseResult()));
     }

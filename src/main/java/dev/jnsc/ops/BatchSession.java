@@ -23,6 +23,7 @@ public final class BatchSession implements AutoCloseable {
     private final Map<Path, BatchJournal> journals = new LinkedHashMap<>();
     private Consumer<BatchJournal> journalHook = j -> { };
     private final Map<String, Keystore> keystores = new java.util.HashMap<>();
+    private final java.util.Set<Path> currentKeystores = new java.util.HashSet<>();
 
     /** For crash tests: sees every journal as it is made (to set {@link BatchJournal#onPoint}). */
     public BatchSession onJournal(Consumer<BatchJournal> hook) {
@@ -66,6 +67,23 @@ public final class BatchSession implements AutoCloseable {
     Keystore keystore(Path dir, boolean gitIgnore) {
         return keystores.computeIfAbsent(dir + (gitIgnore ? "\n+" : "\n-"),
                 k -> new Keystore(dir, gitIgnore).remembering());
+    }
+
+    /**
+     * Whether a line of this batch found the keystore in {@code root} current (not in need of
+     * {@code keys migrate}) while the batch held its lock: no other nsc can have changed it since,
+     * and no command writes the old layout, so the lines after it need not look again.
+     */
+    public boolean keystoreKnownCurrent(Path root) {
+        return currentKeystores.contains(root.toAbsolutePath().normalize());
+    }
+
+    /** Notes that a line found the keystore in {@code root} current (kept only under the batch's lock). */
+    public void keystoreFoundCurrent(Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        if (locks.containsKey(r)) {
+            currentKeystores.add(r);
+        }
     }
 
     /** Applies one command's changes in the open group of the store. */

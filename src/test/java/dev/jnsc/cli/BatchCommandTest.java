@@ -196,6 +196,23 @@ class BatchCommandTest {
     }
 
     @Test
+    void aKeystoreThatNeedsMigratingIsRefusedOnEveryLineThatUsesIt() throws IOException {
+        // the batch looks at each keystore once it holds its lock; another keystore is looked at anew
+        Path old = home.resolve("old-keys");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve("stray.nk"), "x");
+        Nsc.Result r = nsc.run("batch", "--keep-going", "-f", file("add user m1\nadd user m2\n"
+                + "add user m3 --keystore-dir " + old + "\nadd user m4\n").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(hasUser("m1") && hasUser("m2") && hasUser("m4") && !hasUser("m3"), r.toString());
+        assertTrue(r.err().startsWith("Error: the keystore `~/old-keys` needs migration"), r.err());
+        Files.writeString(nsc.keystore().resolve("stray.nk"), "x");
+        r = nsc.run("batch", "-f", file("add user m5\n").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("needs migration"), r.err());
+    }
+
+    @Test
     void aLineThatFailsWhileCommittingLeavesNothingOfItselfAndTheLinesBeforeStay() throws IOException {
         // a folder where the creds file of user "blocked" goes: its commit fails after its checks began
         Path blocked = nsc.creds("O", "A", "blocked");
