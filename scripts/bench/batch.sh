@@ -2,10 +2,12 @@
 # Cost of nsc batch: wall time of one `target/nsc batch` of 1,000 `add user` lines (to a fresh
 # account), from start to exit, with its rate. With JNSC_REF_NSC=<path of the Go nsc>, also the
 # wall time of the same 1,000 `add user` as separate Go nsc invocations, and the ratio.
-# N=<lines> changes the count.
+# N=<lines> changes the count; JNSC_NSC=<path> times that build instead of this tree's target/nsc
+# (A/B: the same script on two builds). With TIME=1 the batch runs under /usr/bin/time, whose
+# line (wall s, user s, sys s, max RSS KiB) follows the wall time: CPU time moves less with load.
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
-nsc=$here/target/nsc
+nsc=${JNSC_NSC:-$here/target/nsc}
 [ -x "$nsc" ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 1; }
 n=${N:-1000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/jnsc-bench.XXXXXX")
@@ -25,13 +27,16 @@ i=0
 : > "$work/lines.txt"
 while [ $i -lt "$n" ]; do echo "add user u$i" >> "$work/lines.txt"; i=$((i + 1)); done
 
+timed=
+[ "${TIME:-0}" = 1 ] && timed="/usr/bin/time -o $work/time.txt -f %e_%U_%S_%M"
 s=$(now)
-"$nsc" batch -f "$work/lines.txt" > "$work/batch.out" 2>&1 || { echo "nsc batch failed:" >&2; tail -5 "$work/batch.out" >&2; exit 1; }
+$timed "$nsc" batch -f "$work/lines.txt" > "$work/batch.out" 2>&1 || { echo "nsc batch failed:" >&2; tail -5 "$work/batch.out" >&2; exit 1; }
 e=$(now)
 jms=$(( (e - s) / 1000000 ))
 users=$("$nsc" list users 2>&1 | grep -c ' u[0-9]' || true)
 [ "$users" -eq "$n" ] || { echo "expected $n users in the store, found $users" >&2; exit 1; }
 echo "jnsc batch: $n add user lines in $jms ms ($(awk -v n="$n" -v ms="$jms" 'BEGIN { printf "%.2f", ms / n }') ms a line)"
+[ -z "$timed" ] || echo "cpu: $(tr _ ' ' < "$work/time.txt" | awk '{ printf "wall %s s, user %s s, sys %s s, max rss %d KiB", $1, $2, $3, $4 }')"
 
 if [ -n "${JNSC_REF_NSC:-}" ]; then
   ref="$JNSC_REF_NSC --config-dir $work/ref/cfg --data-dir $work/ref/stores --keystore-dir $work/ref/keys"

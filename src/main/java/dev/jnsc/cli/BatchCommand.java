@@ -69,9 +69,20 @@ final class BatchCommand extends Leaf {
         try (Progress progress = Progress.of(cli); BatchSession session = new BatchSession()) {
             PrintWriter out = progress.guard(cli.out);
             PrintWriter err = progress.guard(cli.err);
+            // every line runs with one Cli whose writers lead where that line's output goes, so
+            // that the command lines built for it run again (see CommandFactory.Models)
+            Relay lineOut = new Relay();
+            Relay lineErr = new Relay();
+            Cli lineCli = new Cli(cli.env, cli.clock, new PrintWriter(lineOut), new PrintWriter(lineErr),
+                    new ByteArrayInputStream(new byte[0]));
+            lineCli.batch = session;
+            // a line's own progress line would land in its captured stderr
+            lineCli.noProgress = json;
+            CommandFactory.Models models = new CommandFactory.Models();
             long groupStart = 0;
             for (Line line : lines) {
-                int code = runLine(line, inherited, session, json, out, err);
+                lineCli.nextLine();
+                int code = runLine(line, inherited, lineCli, models, lineOut, lineErr, json, out, err);
                 done++;
                 progress.at("running batch lines", done, lines.size());
                 int pending = session.pending();
@@ -110,21 +121,17 @@ final class BatchCommand extends Leaf {
      * Runs one line as its own command, with its own options, in the batch's session; {@code batchOut}
      * and {@code batchErr} are the batch's stdout and stderr (which wipe its progress line).
      */
-    private int runLine(Line line, List<String> inherited, BatchSession session, boolean json, PrintWriter batchOut,
-            PrintWriter batchErr) {
+    private int runLine(Line line, List<String> inherited, Cli lineCli, CommandFactory.Models models, Relay lineOut,
+            Relay lineErr, boolean json, PrintWriter batchOut, PrintWriter batchErr) {
         List<String> args = lineArgs(inherited, line.args());
         StringWriter capturedOut = json ? new StringWriter() : null;
         StringWriter capturedErr = json ? new StringWriter() : null;
-        PrintWriter out = json ? new PrintWriter(capturedOut) : batchOut;
-        PrintWriter err = json ? new PrintWriter(capturedErr) : batchErr;
-        Cli lineCli = new Cli(cli.env, cli.clock, out, err, new ByteArrayInputStream(new byte[0]));
-        lineCli.batch = session;
-        // a line's own progress line would land in its captured stderr
-        lineCli.noProgress = json;
-        int code = CommandFactory.run(args.toArray(new String[0]), lineCli);
+        lineOut.to(json ? capturedOut : batchOut);
+        lineErr.to(json ? capturedErr : batchErr);
+        int code = CommandFactory.run(args.toArray(new String[0]), lineCli, models);
         if (json) {
-            out.flush();
-            err.flush();
+            lineCli.out.flush();
+            lineCli.err.flush();
             // every field always present (field() would leave out a zero or an empty string)
             batchOut.println(JsonWriter.compact().beginObject().name("line").value(line.number()).name("command")
                     .value(line.text()).name("exit").value(code).name("stdout").value(capturedOut.toString())

@@ -90,6 +90,16 @@ final class Cli {
         return prompter;
     }
 
+    /**
+     * Makes this run state ready for the next line of a batch (which runs its lines with one
+     * Cli, see {@link CommandFactory.Models}): no global option given, no workspace yet.
+     */
+    void nextLine() {
+        close();
+        workspace = null;
+        globals.clear();
+    }
+
     /** Releases what the run holds (the store lock). */
     void close() {
         if (prompter != null) {

@@ -54,8 +54,25 @@ public final class CommandFactory {
         return run(args, new Cli(env, clock, out, err, in));
     }
 
-    /** Runs one command line with the given run state (nsc batch runs each of its lines so). */
+    /** Runs one command line with the given run state. */
     static int run(String[] args, Cli cli) {
+        return run(args, cli, null);
+    }
+
+    /**
+     * Leaf command lines kept to run again (nsc batch): building a command's picocli model cost
+     * more than parsing its line, and a batch runs the same few commands many times. Each is bound
+     * to the one {@link Cli} its lines run with; picocli resets every option before each parse.
+     */
+    static final class Models {
+        private final Map<String, CommandLine> leaves = new java.util.HashMap<>();
+    }
+
+    /**
+     * Runs one command line with the given run state (nsc batch runs each of its lines so);
+     * {@code models}, when not null, keeps the leaf command lines built for {@code cli} to use again.
+     */
+    static int run(String[] args, Cli cli, Models models) {
         PrintWriter out = cli.out;
         PrintWriter err = cli.err;
         int code;
@@ -64,7 +81,7 @@ public final class CommandFactory {
             if (first < args.length && (args[first].equals("__complete") || args[first].equals("__completeNoDesc"))) {
                 code = Completion.run(args, first, cli); // the shell's Tab callback (nsc completion)
             } else {
-                Built built = build(args, cli);
+                Built built = build(args, cli, models);
                 code = built.commandLine().execute(built.args());
             }
         } catch (RuntimeException | Error e) {
@@ -90,6 +107,10 @@ public final class CommandFactory {
      * are built only when there is no such command (help, or a mistake).
      */
     static Built build(String[] args, Cli cli) {
+        return build(args, cli, null);
+    }
+
+    private static Built build(String[] args, Cli cli, Models models) {
         String path = "";
         String unknown = null;
         boolean[] commandWord = new boolean[args.length];
@@ -126,9 +147,15 @@ public final class CommandFactory {
             throw new UnknownCommandException(unknown, path.isEmpty() ? "nsc" : "nsc " + path, names);
         }
         if (!path.isEmpty() && !GROUPS.containsKey(path)) {
-            CommandSpec leaf = create(path, cli);
-            leaf.name("nsc " + path);
-            Root.addGlobals(leaf, cli, ScopeType.LOCAL);
+            CommandLine kept = models == null ? null : models.leaves.get(path);
+            CommandSpec leaf;
+            if (kept != null) {
+                leaf = kept.getCommandSpec();
+            } else {
+                leaf = create(path, cli);
+                leaf.name("nsc " + path);
+                Root.addGlobals(leaf, cli, ScopeType.LOCAL);
+            }
             java.util.List<String> rest = new java.util.ArrayList<>();
             boolean dashValue = false;
             for (int i = 0; i < args.length; i++) {
@@ -154,12 +181,13 @@ public final class CommandFactory {
                     dashValue |= o != null && o.arity().min() >= 1 && i + 1 < args.length && args[i + 1].equals("--");
                 }
             }
-            CommandLine cl = configure(new CommandLine(leaf), cli, args);
-            if (dashValue) {
-                // Go's flags take "--" as the value of a flag that needs one (-o -- is stdout); picocli
-                // would read it as the end of the options
-                cl.setEndOfOptionsDelimiter("--\u0000");
+            CommandLine cl = configure(kept != null ? kept : new CommandLine(leaf), cli, args);
+            if (models != null && kept == null) {
+                models.leaves.put(path, cl);
             }
+            // Go's flags take "--" as the value of a flag that needs one (-o -- is stdout); picocli
+            // would read it as the end of the options (set each time: a kept command line runs again)
+            cl.setEndOfOptionsDelimiter(dashValue ? "--\u0000" : "--");
             return new Built(cl, rest.toArray(new String[0]));
         }
         return new Built(tree(path, cli, args), args);

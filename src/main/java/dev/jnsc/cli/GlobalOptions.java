@@ -24,6 +24,18 @@ final class GlobalOptions {
     boolean verbose;
     String lockTimeout;
 
+    /** As before any option was given (for the next line of a batch). */
+    void clear() {
+        configDir = null;
+        dataDir = null;
+        keystoreDir = null;
+        allDirs = null;
+        privateKey = null;
+        interactive = false;
+        verbose = false;
+        lockTimeout = null;
+    }
+
     /** Sets one option by its id (no lambdas: they cost start-up time to link). */
     void set(int field, Object v) {
         switch (field) {

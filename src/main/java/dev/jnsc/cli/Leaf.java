@@ -48,8 +48,15 @@ abstract class Leaf implements Callable<Integer> {
     public final Integer call() throws Exception {
         Prompter prompter = cli.globals.interactive ? cli.prompter() : null;
         if (!(this instanceof KeyTransferCommands.Migrate)) {
-            // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate
-            dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
+            // as the Go nsc: nothing runs on a keystore of nsc before 2.0 but keys migrate (a
+            // batch looks once it holds the keystore's lock, see BatchSession.keystoreKnownCurrent)
+            java.nio.file.Path keystore = cli.workspace().keystore().root();
+            if (cli.batch == null || !cli.batch.keystoreKnownCurrent(keystore)) {
+                dev.jnsc.ops.KeystoreMigration.refuseOld(cli.workspace());
+                if (cli.batch != null) {
+                    cli.batch.keystoreFoundCurrent(keystore);
+                }
+            }
         }
         Args args = new Args(spec.commandLine().getParseResult());
         if (prompter != null) {

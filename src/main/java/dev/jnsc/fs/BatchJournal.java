@@ -38,8 +38,9 @@ import java.util.function.Consumer;
  * <p>Format: UTF-8 lines; {@code jnsc batch 1}, then one record per command: {@code mkdir <dir>},
  * {@code undo-folder <dir>}, {@code temp <file>}, {@code absent <path>}, {@code folder <path>},
  * {@code file <path> <kept>} in the order they were recorded, then {@code end}; and finally
- * {@code committed}. A record without its {@code end} was cut short by a crash: its command had
- * not changed anything yet. Paths are encoded as in {@link Journal}.
+ * {@code committed}; zero bytes follow to the end of the file (it is written ahead, see
+ * {@link #append}): the records end at the first zero byte. A record without its {@code end} was
+ * cut short by a crash: its command had not changed anything yet. Paths are encoded as in {@link Journal}.
  */
 public final class BatchJournal {
     /** The journal's name in the stores folder. */
@@ -50,6 +51,8 @@ public final class BatchJournal {
     /** Above this many files to sync, the group commit syncs them from several threads (the disk batches them). */
     private static final int PARALLEL_FROM = 8;
     private static final int THREADS = 32;
+    /** The journal is written ahead with zeros this many bytes at a time (see {@link #append}). */
+    private static final int CHUNK = 64 * 1024;
 
     /** What a path was before the open group changed it. */
     public enum Was { NEW_FOLDER, TEMP, ABSENT, FOLDER, FILE }
@@ -62,6 +65,9 @@ public final class BatchJournal {
     private final Path file;
     private final List<Path> roots;
     private FileChannel channel;
+    /** Where the next record goes, and how far the file is written (with zeros past the records). */
+    private long position;
+    private long allocated;
     private final Set<Path> recorded = new HashSet<>();
     private final Set<Path> syncFiles = new LinkedHashSet<>();
     private final Set<Path> syncDirs = new LinkedHashSet<>();
@@ -143,10 +149,10 @@ public final class BatchJournal {
                 Files.deleteIfExists(file);
                 channel = Disk.posix(file)
                         ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS),
-                                PosixFilePermissions.asFileAttribute(Disk.FILE_MODE))
-                        : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                                StandardOpenOption.APPEND);
+                                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Disk.FILE_MODE))
+                        : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                position = 0;
+                allocated = 0;
                 if (Disk.posix(file)) {
                     Files.setPosixFilePermissions(file, Disk.FILE_MODE);
                 }
@@ -212,10 +218,24 @@ public final class BatchJournal {
         Disk.writeNew(keep, content, true);
     }
 
+    /**
+     * Writes {@code text} after the records and syncs it. The file is written ahead with zeros
+     * ({@link #CHUNK} at a time), so that a record overwrites blocks the file already has: its sync
+     * (fdatasync) then writes the record's block without a change of the file's size or extents to
+     * commit, which cost about a third of each command's sync here. {@link #recover} reads up to
+     * the first zero byte.
+     */
     private void append(String text) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        while (position + bytes.length > allocated) {
+            ByteBuffer zeros = ByteBuffer.allocate(CHUNK);
+            while (zeros.hasRemaining()) {
+                allocated += channel.write(zeros, allocated);
+            }
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
-            channel.write(b);
+            position += channel.write(b, position);
         }
         channel.force(false);
     }
@@ -435,6 +455,11 @@ public final class BatchJournal {
                 return null;
             }
             String text = new String(Files.readAllBytes(j), StandardCharsets.UTF_8);
+            // the records end at the first zero byte: the file is written ahead with zeros
+            int zero = text.indexOf('\0');
+            if (zero >= 0) {
+                text = text.substring(0, zero);
+            }
             int nl = text.indexOf('\n');
             if (nl < 0) {
                 if (!(MAGIC + "\n").startsWith(text)) {

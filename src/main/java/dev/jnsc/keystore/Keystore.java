@@ -25,6 +25,11 @@ public final class Keystore {
 
     private final Path root;
     private final boolean gitIgnore;
+    /** With {@link #remembering}: public key → the seed file's bytes and its key, as last read. */
+    private java.util.Map<String, Remembered> seen;
+
+    private record Remembered(byte[] data, NKey key) {
+    }
 
     /** @param gitIgnore whether to create the keystore's .gitignore (off with NSC_NO_GIT_IGNORE) */
     public Keystore(Path root, boolean gitIgnore) {
@@ -34,6 +39,30 @@ public final class Keystore {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Makes this keystore remember the keys it reads, for a process that reads the same seeds
+     * again and again (nsc batch signs every user with the account's key): a seed file read again
+     * with the same bytes gives a copy of the key it gave before, without deriving its public key
+     * from the seed (an Ed25519 multiplication) once more. {@link #forget} wipes what it remembers.
+     */
+    public Keystore remembering() {
+        if (seen == null) {
+            seen = new java.util.HashMap<>();
+        }
+        return this;
+    }
+
+    /** Wipes the seeds {@link #remembering} kept. */
+    public void forget() {
+        if (seen != null) {
+            for (Remembered r : seen.values()) {
+                Arrays.fill(r.data(), (byte) 0);
+                r.key().clear();
+            }
+            seen.clear();
+        }
     }
 
     public Path keyPath(String publicKey) {
@@ -59,12 +88,24 @@ public final class Keystore {
         if (data == null) {
             return null;
         }
+        Remembered known = seen == null ? null : seen.get(publicKey);
+        if (known != null && Arrays.equals(known.data(), data)) {
+            Arrays.fill(data, (byte) 0);
+            return known.key().copy();
+        }
         char[] seed = seedChars(data);
         try {
             NKey key = NKey.fromSeed(seed);
             if (!key.publicKey().equals(publicKey)) {
                 key.clear();
                 throw new StoreException("key file " + p + " holds the seed of another key");
+            }
+            if (seen != null) {
+                Remembered old = seen.put(publicKey, new Remembered(data.clone(), key.copy()));
+                if (old != null) {
+                    Arrays.fill(old.data(), (byte) 0);
+                    old.key().clear();
+                }
             }
             return key;
         } catch (NKeyException e) {

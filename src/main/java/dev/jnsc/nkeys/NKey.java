@@ -185,6 +185,14 @@ public final class NKey {
         return seedRaw == null ? this : new NKey(kind, publicRaw, null);
     }
 
+    /** An independent copy of this key (clearing one leaves the other as it was). */
+    public NKey copy() {
+        if (cleared) {
+            throw new NKeyException("no seed is available for " + publicKey + " (it was cleared)");
+        }
+        return new NKey(kind, publicRaw.clone(), seedRaw == null ? null : seedRaw.clone());
+    }
+
     public byte[] sign(byte[] data) {
         requireSeed();
         if (kind == KeyKind.CURVE) {

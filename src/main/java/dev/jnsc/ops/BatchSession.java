@@ -3,6 +3,7 @@ package dev.jnsc.ops;
 import dev.jnsc.fs.BatchJournal;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.fs.StoreLock;
+import dev.jnsc.keystore.Keystore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ public final class BatchSession implements AutoCloseable {
     private final Map<Path, StoreLock> locks = new LinkedHashMap<>();
     private final Map<Path, BatchJournal> journals = new LinkedHashMap<>();
     private Consumer<BatchJournal> journalHook = j -> { };
+    private final Map<String, Keystore> keystores = new java.util.HashMap<>();
+    private final java.util.Set<Path> currentKeystores = new java.util.HashSet<>();
 
     /** For crash tests: sees every journal as it is made (to set {@link BatchJournal#onPoint}). */
     public BatchSession onJournal(Consumer<BatchJournal> hook) {
@@ -54,6 +57,32 @@ public final class BatchSession implements AutoCloseable {
                 journalHook.accept(j);
                 return j;
             });
+        }
+    }
+
+    /**
+     * The keystore in {@code dir} that the batch's lines share: it remembers the seeds it read
+     * (see {@link Keystore#remembering}), which {@link #close} wipes.
+     */
+    Keystore keystore(Path dir, boolean gitIgnore) {
+        return keystores.computeIfAbsent(dir + (gitIgnore ? "\n+" : "\n-"),
+                k -> new Keystore(dir, gitIgnore).remembering());
+    }
+
+    /**
+     * Whether a line of this batch found the keystore in {@code root} current (not in need of
+     * {@code keys migrate}) while the batch held its lock: no other nsc can have changed it since,
+     * and no command writes the old layout, so the lines after it need not look again.
+     */
+    public boolean keystoreKnownCurrent(Path root) {
+        return currentKeystores.contains(root.toAbsolutePath().normalize());
+    }
+
+    /** Notes that a line found the keystore in {@code root} current (kept only under the batch's lock). */
+    public void keystoreFoundCurrent(Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        if (locks.containsKey(r)) {
+            currentKeystores.add(r);
         }
     }
 
@@ -92,6 +121,10 @@ public final class BatchSession implements AutoCloseable {
                 held.get(i).close();
             }
             locks.clear();
+            for (Keystore k : keystores.values()) {
+                k.forget();
+            }
+            keystores.clear();
         }
     }
 }

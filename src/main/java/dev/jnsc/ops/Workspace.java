@@ -110,7 +110,10 @@ public final class Workspace {
 
     public Keystore keystore() {
         if (keystore == null) {
-            keystore = new Keystore(dirs.keystoreDir(), !env().isSet("NSC_NO_GIT_IGNORE"));
+            boolean gitIgnore = !env().isSet("NSC_NO_GIT_IGNORE");
+            // a batch's lines share one keystore per folder, which remembers the seeds it read
+            keystore = batch != null ? batch.keystore(dirs.keystoreDir(), gitIgnore)
+                    : new Keystore(dirs.keystoreDir(), gitIgnore);
         }
         return keystore;
     }

@@ -167,6 +167,51 @@ class BatchCommandTest {
         assertFalse(Files.exists(nsc.stores().resolve("P")), "nothing in the default store");
     }
 
+    /** The claims of a stored user JWT, as JSON text. */
+    private String userClaims(String name) throws IOException {
+        String jwt = Files.readString(nsc.userJwt("O", "A", name)).strip();
+        return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachLineStartsWithoutTheOptionsOfTheLinesBeforeIt() throws IOException {
+        // the batch runs the command lines it built again: nothing of one line may reach the next
+        Path other = home.resolve("other");
+        Nsc.Result r = nsc.run("batch", "--keep-going", "-f", file("add user r1 --allow-pub 'a.>' --tag t1 --verbose\n"
+                + "add user r2\n"
+                + "add user r1 --tag t2\n"
+                + "--data-dir " + other + " add user r4\n"
+                + "add operator P2\n").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(userClaims("r1").contains("\"a.\\u003e\"") && userClaims("r1").contains("\"t1\""), userClaims("r1"));
+        assertFalse(userClaims("r2").contains("allow"), userClaims("r2"));
+        assertFalse(userClaims("r2").contains("tags"), userClaims("r2"));
+        // line 3 fails without --verbose: its error alone, no stack trace
+        assertTrue(r.err().startsWith("Error: the user \"r1\" already exists in account \"A\"\n"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertTrue(r.err().contains("no operator found in " + other), r.err());
+        assertTrue(Files.exists(nsc.operatorJwt("P2")), "line 5 is back in the default stores folder");
+        assertFalse(Files.exists(other.resolve("P2")));
+        assertTrue(r.err().endsWith("Error: 2 of 5 lines failed (lines 3, 4)\n"), r.err());
+    }
+
+    @Test
+    void aKeystoreThatNeedsMigratingIsRefusedOnEveryLineThatUsesIt() throws IOException {
+        // the batch looks at each keystore once it holds its lock; another keystore is looked at anew
+        Path old = home.resolve("old-keys");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve("stray.nk"), "x");
+        Nsc.Result r = nsc.run("batch", "--keep-going", "-f", file("add user m1\nadd user m2\n"
+                + "add user m3 --keystore-dir " + old + "\nadd user m4\n").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(hasUser("m1") && hasUser("m2") && hasUser("m4") && !hasUser("m3"), r.toString());
+        assertTrue(r.err().startsWith("Error: the keystore `~/old-keys` needs migration"), r.err());
+        Files.writeString(nsc.keystore().resolve("stray.nk"), "x");
+        r = nsc.run("batch", "-f", file("add user m5\n").toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().contains("needs migration"), r.err());
+    }
+
     @Test
     void aLineThatFailsWhileCommittingLeavesNothingOfItselfAndTheLinesBeforeStay() throws IOException {
         // a folder where the creds file of user "blocked" goes: its commit fails after its checks began

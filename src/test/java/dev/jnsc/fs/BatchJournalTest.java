@@ -197,6 +197,45 @@ class BatchJournalTest {
     }
 
     @Test
+    void theRecordsEndAtTheFirstZeroByte() throws IOException {
+        // the journal is written ahead with zeros: a crash may leave a record's later block on disk
+        // without its earlier one; only what comes before the first zero byte counts
+        Files.createDirectories(stores());
+        Path a = Files.writeString(stores().resolve("a"), "new a");
+        Path b = Files.writeString(stores().resolve("b"), "new b");
+        Path j = stores().resolve(BatchJournal.FILE);
+        byte[] head = ("jnsc batch 1\nabsent " + a + "\nend\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("absent " + b + "\nend\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[65536];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length + 100, tail.length);
+        Files.write(j, all);
+        assertEquals("undid the last command of an interrupted nsc batch, which was not committed yet (1 file)",
+                BatchJournal.recover(stores()));
+        assertFalse(Files.exists(a));
+        assertTrue(Files.exists(b), "b's record follows a zero byte");
+        assertFalse(Files.exists(j));
+        // written ahead before its first record: nothing had changed
+        Files.write(j, new byte[65536]);
+        assertNull(BatchJournal.recover(stores()));
+        assertFalse(Files.exists(j));
+    }
+
+    @Test
+    void theJournalIsWrittenAheadSoThatARecordKeepsItsSize() throws IOException {
+        seed();
+        BatchJournal j = journal();
+        List<FileChanges> cs = commands();
+        cs.get(0).commitInGroup(j);
+        long size = Files.size(j.file());
+        cs.get(1).commitInGroup(j);
+        assertEquals(size, Files.size(j.file()), "the second record overwrote zeros");
+        assertTrue(size >= 65536, "size " + size);
+        j.abandon();
+        assertTrue(BatchJournal.recover(stores()).startsWith("undid the last 2 commands"));
+    }
+
+    @Test
     void aDamagedJournalIsReportedAndKept() throws IOException {
         Files.createDirectories(stores());
         Path j = stores().resolve(BatchJournal.FILE);
