@@ -6,11 +6,9 @@ import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.ExportType;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.JwtException;
-import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKeyException;
 import dev.jnsc.ops.ActivationOps;
 import dev.jnsc.ops.ActivationTokens;
-import dev.jnsc.ops.KeyArg;
 import dev.jnsc.ops.OpsException;
 import dev.jnsc.ops.Subjects;
 import dev.jnsc.store.OperatorStore;
@@ -120,7 +118,7 @@ final class ImportPrompts {
 
     private static Picked manual(Prompter p, Args a, Cli cli) {
         if (p.confirm("is the export public?", a.str("--token") == null)) {
-            a.set("--src-account", p.prompt("src-account public key", a.str("--src-account"), v -> account(cli, v)));
+            a.set("--src-account", p.prompt("src-account public key", a.str("--src-account"), v -> GeneratePrompts.accountKey(cli, v, false)));
             String remote = p.prompt("remote subject", a.str("--remote-subject"),
                     v -> Subjects.check("remote subject", v));
             a.set("--remote-subject", remote).set("--token", (String) null);
@@ -143,16 +141,5 @@ final class ImportPrompts {
         a.set("--service", service);
         String name = claims[0].name() == null || claims[0].name().isEmpty() ? null : claims[0].name();
         return new Picked(claims[0].importSubject(), service, name, null, read[0]);
-    }
-
-    /** An account of the operator by name, or an account public key. */
-    private static void account(Cli cli, String v) {
-        if (cli.workspace().operator(null).hasAccount(v)) {
-            return;
-        }
-        if (!v.startsWith("A")) {
-            throw new OpsException("\"" + v + "\" is neither an account of the operator nor an account public key");
-        }
-        KeyArg.resolve(cli.workspace(), v, KeyKind.ACCOUNT).clear();
     }
 }
