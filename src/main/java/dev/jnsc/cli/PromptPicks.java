@@ -67,12 +67,16 @@ final class PromptPicks {
         return name;
     }
 
-    /** Go's SignerParams.Edit for what the operator signs (account JWTs). */
+    /**
+     * Go's SignerParams.Edit for what the operator signs (account JWTs). Not in a managed store:
+     * there the operator's keys are not ours and the account signs itself (see ManagedAccounts).
+     */
     static void operatorSigner(Prompter p, Cli cli) {
-        if (cli.signer() != null) {
+        OperatorStore op = cli.workspace().operator(null);
+        if (cli.signer() != null || op.isManaged()) {
             return;
         }
-        OperatorClaims oc = cli.workspace().operator(null).operator();
+        OperatorClaims oc = op.operator();
         cli.globals.privateKey = signer(p, cli, KeyKind.OPERATOR, oc.subject(), oc.signingKeys(),
                 oc.strictSigningKeyUsage(), "select the key to use for signing");
     }

@@ -119,6 +119,23 @@ class ExportImportPromptTest {
     }
 
     @Test
+    void aSigningKeyNotStoredIsGivenAsASeedNeverShown() {
+        NKey sk = NKey.generate(KeyKind.OPERATOR);
+        String seed = new String(sk.seed());
+        nsc.ok("edit", "operator", "--sk", sk.publicKey());
+        Nsc.Running r = terminal().start(nsc, "add", "mapping", "-i", "-a", "A", "-f", "a", "-t", "b");
+        t.answer("choose 1-2", ENTER).answer("map from subject", ENTER).answer("to subject", ENTER)
+                .answer("weight", ENTER).answer("cluster", ENTER)
+                .expect("? select the key to use for signing:").expect("2) Other...").answer("choose 1-2 [1]", "2" + ENTER)
+                .answer("? path to signer operator nkey or nkey: ", new String(NKey.generate(KeyKind.OPERATOR).seed())
+                        + ENTER).expect("is not one that may sign")
+                .answer("? path to signer operator nkey or nkey: ", seed + ENTER);
+        ok(r);
+        assertEquals(sk.publicKey(), account("A").issuer());
+        assertFalse(t.raw().contains(seed.substring(0, 10)), t::raw);
+    }
+
+    @Test
     void addExportCtrlCLeavesEveryFileAsItWas() {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = terminal().start(nsc, "add", "export", "-i", "-a", "A", "-s", "a.b");
