@@ -36,6 +36,9 @@ final class PromptPicks {
         if (all.isEmpty()) {
             throw new OpsException("operator \"" + op.name() + "\" has no accounts - add one with \"nsc add account <name>\"");
         }
+        if (a.str(option) != null) {
+            op.requireAccount(a.str(option)); // a name given is not silently replaced by a choice
+        }
         String name = all.get(0);
         if (all.size() > 1) {
             String current = a.str(option);
@@ -58,6 +61,10 @@ final class PromptPicks {
         List<String> users = op.userNames(account);
         if (users.isEmpty()) {
             throw new OpsException("account \"" + account + "\" has no users - add one with \"nsc add user <name>\"");
+        }
+        String given = a.str(option);
+        if (given != null && !users.contains(given)) {
+            throw new OpsException("user \"" + given + "\" does not exist in account \"" + account + "\"");
         }
         String name = users.get(0);
         if (users.size() > 1) {

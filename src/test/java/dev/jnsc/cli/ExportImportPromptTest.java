@@ -44,7 +44,9 @@ class ExportImportPromptTest {
 
     @AfterEach
     void close() {
-        t.close();
+        if (t != null) {
+            t.close();
+        }
     }
 
     private PromptTerminal terminal() {
@@ -211,6 +213,18 @@ class ExportImportPromptTest {
         assertEquals(1, r2.result(WAIT).code(), "Ctrl-C after the token was read");
         assertTrue(account("C").imports().isEmpty());
         assertTrue(Files.isRegularFile(token));
+    }
+
+    @Test
+    void withoutATerminalEachOfTheseCommandsRefusesInteractive() {
+        String[][] commands = {{"add", "export"}, {"add", "import"}, {"add", "mapping"}, {"generate", "activation"},
+            {"generate", "creds"}, {"generate", "context"}, {"revocations", "add-user"}, {"revocations", "delete-user"},
+            {"revocations", "add_activation"}, {"revocations", "delete_activation"}, {"push"}, {"pull"}};
+        for (String[] c : commands) {
+            String[] args = java.util.Arrays.copyOf(c, c.length + 1);
+            args[c.length] = "-i";
+            dev.jnsc.testing.Checks.usage(nsc, "-i/--interactive needs a terminal", args);
+        }
     }
 
     @Test

@@ -121,6 +121,18 @@ class GeneratePromptTest {
     }
 
     @Test
+    void aNameGivenThatDoesNotExistIsAnErrorNotReplacedByAChoice() {
+        Nsc.Result res = t.start(nsc, "generate", "creds", "-i", "-a", "Z").result(WAIT);
+        assertEquals(1, res.code(), res::toString);
+        assertTrue(res.err().contains("account \"Z\" does not exist"), res::toString);
+        Nsc.Running r = t.start(nsc, "generate", "creds", "-i", "-a", "B", "-n", "W");
+        t.answer("choose 1-2 [2]", ENTER);
+        Nsc.Result res2 = r.result(WAIT);
+        assertEquals(1, res2.code(), res2::toString);
+        assertTrue(res2.err().contains("user \"W\" does not exist in account \"B\""), res2::toString);
+    }
+
+    @Test
     void contextAsksItsName() {
         Nsc.Running r = t.start(nsc, "generate", "context", "-i", "-a", "B");
         t.answer("choose 1-2 [2]", ENTER).answer("? context name [V]: ", "a/b" + ENTER)
