@@ -140,6 +140,37 @@ class RevocationPromptTest {
     }
 
     @Test
+    void ctrlCAtTheLastQuestionOfEachRevocationCommandChangesNothing() {
+        nsc.ok("revocations", "add-user", "-a", "A", "-n", "U");
+        nsc.ok("revocations", "add_activation", "-a", "A", "-s", "feed.>", "-t", "B");
+        Map<String, String> before = nsc.snapshot();
+        String[][] runs = {
+            {"revocations", "add-user", "-i", "-a", "A", "-n", "V"},
+            {"revocations", "delete-user", "-i", "-a", "A"},
+            {"revocations", "delete_activation", "-i", "-a", "A"},
+        };
+        String[][] answers = {
+            {"choose 1-2", ENTER, "revoke a user by name", ENTER, "choose 1-2 [2]", ENTER,
+                "revoke all credentials created before", CTRL_C},
+            {"choose 1-2", ENTER, "select revoked user to clear", "", "choose 1-1", CTRL_C},
+            {"choose 1-2", ENTER, "is service", ENTER, "choose 1-1", ENTER, "select account revocation to delete", "",
+                "choose 1-1", CTRL_C},
+        };
+        for (int i = 0; i < runs.length; i++) {
+            t.close();
+            t = new PromptTerminal();
+            Nsc.Running r = t.start(nsc, runs[i]);
+            for (int k = 0; k < answers[i].length; k += 2) {
+                t.answer(answers[i][k], answers[i][k + 1]);
+            }
+            Nsc.Result res = r.result(WAIT);
+            assertEquals(1, res.code(), res::toString);
+            assertEquals("Error: interrupted: nothing was changed\n", res.err());
+            assertEquals(before, nsc.snapshot(), String.join(" ", runs[i]));
+        }
+    }
+
+    @Test
     void ctrlCLeavesEveryFileAsItWas() {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "revocations", "add-activation", "-i", "-a", "A");
