@@ -61,6 +61,19 @@ class PushPullPromptTest {
     }
 
     @Test
+    void pushCtrlCAtTheSystemAccountPushesNothing() {
+        Map<String, String> before = nsc.snapshot();
+        Nsc.Running r = t.start(nsc, "push", "-i", "-A");
+        t.answer("Account Server URL or nats-resolver enabled nats-server URL", ENTER)
+                .answer("? select system account:", "").answer("choose 1-2 [2]", CTRL_C);
+        Nsc.Result res = r.result(WAIT);
+        assertEquals(1, res.code(), res::toString);
+        assertEquals(before, nsc.snapshot());
+        Nsc.Result diff = nsc.ok("push", "--diff");
+        assertTrue(diff.out().contains("only in the local store: \"A\""), "the server never got A: " + diff);
+    }
+
+    @Test
     void pullAllWithEnterAndCtrlCChangesNothing() {
         nsc.ok("push", "-A");
         Nsc.Running r = t.start(nsc, "pull", "-i");
