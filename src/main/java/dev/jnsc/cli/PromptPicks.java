@@ -8,7 +8,6 @@ import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
 import dev.jnsc.ops.KeyArg;
 import dev.jnsc.ops.OpsException;
-import dev.jnsc.ops.Subjects;
 import dev.jnsc.ops.Workspace;
 import dev.jnsc.store.OperatorStore;
 import java.util.ArrayList;
@@ -164,10 +163,5 @@ final class PromptPicks {
         String priv = e.tokenRequired() ? " [!]" : "";
         String name = e.name() == null || e.name().isEmpty() || e.name().equals(e.subject()) ? "" : "[" + e.name() + "] ";
         return account + " " + arrow + " " + name + e.subject() + priv;
-    }
-
-    /** Fails unless {@code v} is a valid subject (for a question's check). */
-    static void subject(String label, String v) {
-        Subjects.check(label, v);
     }
 }
