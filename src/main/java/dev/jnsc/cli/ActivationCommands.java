@@ -44,6 +44,11 @@ final class ActivationCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            GeneratePrompts.activation(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             String out = a.str("--output-file");
             boolean stdout = OutputFile.isStdout(out);
@@ -101,6 +106,11 @@ final class ActivationCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            RevocationPrompts.addActivation(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             return cli.report(ActivationOps.revoke(cli.writer(), revocation(cli, a, a.str("--target-account"),
                     a.str("--at"))));
@@ -117,6 +127,11 @@ final class ActivationCommands {
             s.name("delete_activation", "Remove an account's revocation from an export").aliases("delete-activation");
             exportOptions(s);
             target(s);
+        }
+
+        @Override
+        void prompt(Prompter p, Args a) {
+            RevocationPrompts.deleteActivation(p, a, cli);
         }
 
         @Override

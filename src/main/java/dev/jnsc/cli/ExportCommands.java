@@ -41,6 +41,11 @@ final class ExportCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            ExportPrompts.add(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             String subject = a.str("--subject");
             if (subject == null) {

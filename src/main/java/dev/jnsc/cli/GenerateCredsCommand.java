@@ -20,6 +20,11 @@ final class GenerateCredsCommand extends Leaf {
     }
 
     @Override
+    void prompt(Prompter p, Args a) {
+        GeneratePrompts.creds(p, a, cli);
+    }
+
+    @Override
     int run(Args a) {
         String outputFile = a.str("--output-file");
         byte[] creds = UserOps.creds(cli.workspace(), new UserOps.GenerateCreds(a.str("--account"), a.str("--name"),

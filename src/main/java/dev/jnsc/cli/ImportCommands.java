@@ -9,6 +9,9 @@ final class ImportCommands {
     }
 
     static final class Add extends Leaf {
+        /** The activation token a -i answer made or read, or null. */
+        private String promptedToken;
+
         Add(Cli cli) {
             super(cli);
         }
@@ -31,8 +34,20 @@ final class ImportCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            promptedToken = ImportPrompts.add(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             String tokenSource = a.str("--token");
+            if (promptedToken != null) {
+                // made or read at a -i question: not read again
+                return cli.report(ImportOps.add(cli.writer(), new ImportOps.AddImport(a.str("--account"),
+                        a.str("--name"), null, null, a.str("--local-subject"), a.flag("--service"), a.flag("--share"),
+                        a.flag("--allow-trace"), promptedToken, tokenSource != null ? tokenSource
+                        : "made for this import", cli.signer())));
+            }
             boolean src = a.has("--src-account");
             boolean remote = a.has("--remote-subject");
             if (tokenSource != null && (src || remote)) {

@@ -28,6 +28,11 @@ final class MappingCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            ExportPrompts.mapping(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             String from = a.str("--from");
             String to = a.str("--to");

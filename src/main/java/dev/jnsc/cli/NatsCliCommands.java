@@ -27,6 +27,11 @@ final class NatsCliCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            GeneratePrompts.context(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             NatsCliOps.ContextFile f = NatsCliOps.context(cli.workspace(), new NatsCliOps.ContextRequest(
                     a.str("--account"), a.str("--user"), a.str("--context")));

@@ -55,6 +55,11 @@ final class PushPullCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            PushPullPrompts.push(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             if (a.has("--account") && a.flag("--all")) {
                 throw new UsageException("use either -a <account> or -A, not both");
@@ -80,6 +85,11 @@ final class PushPullCommands {
             s.name("pull", "Pull account JWTs from the account server or the nats-servers' resolver");
             common(s);
             s.flag("replace local JWTs even when they are newer than the server's", "-F", "--overwrite-newer");
+        }
+
+        @Override
+        void prompt(Prompter p, Args a) {
+            PushPullPrompts.pull(p, a, cli);
         }
 
         @Override

@@ -37,6 +37,11 @@ final class RevocationCommands {
         }
 
         @Override
+        void prompt(Prompter p, Args a) {
+            RevocationPrompts.addUser(p, a, cli);
+        }
+
+        @Override
         int run(Args a) {
             return cli.report(RevocationOps.add(cli.writer(), revoke(cli, a)));
         }
@@ -51,6 +56,11 @@ final class RevocationCommands {
         void define(Spec s) {
             s.name("delete-user", "Remove a user's revocation").aliases("delete_user");
             target(s);
+        }
+
+        @Override
+        void prompt(Prompter p, Args a) {
+            RevocationPrompts.deleteUser(p, a, cli);
         }
 
         @Override
