@@ -82,42 +82,8 @@ final class EditPrompts {
      */
     static void signer(Prompter p, Cli cli, String label, KeyKind kind, String identity, List<String> signingKeys,
             boolean strict, String current) {
-        if (cli.signer() != null) {
-            return;
-        }
-        Set<String> candidates = new LinkedHashSet<>();
-        if (!strict) {
-            candidates.add(identity);
-        }
-        candidates.addAll(signingKeys);
-        List<String> stored = new ArrayList<>();
-        for (String c : candidates) {
-            if (cli.workspace().keystore().hasSeed(c)) {
-                stored.add(c);
-            }
-        }
-        if (stored.size() == 1 && stored.size() == candidates.size()) {
-            return;
-        }
-        List<String> choices = new ArrayList<>(stored);
-        boolean other = stored.size() < candidates.size();
-        if (other) {
-            choices.add("Other...");
-        }
-        if (choices.isEmpty()) {
-            return; // nothing may sign: the command says so
-        }
-        int i = p.select(label == null ? "select the key to use for signing" : label, choices,
-                Math.max(0, stored.indexOf(current)));
-        if (other && i == choices.size() - 1) {
-            cli.globals.privateKey = p.prompt("path to signer " + kind.name().toLowerCase() + " nkey or nkey", null, v -> {
-                String pub = publicKey(cli, v, kind);
-                if (!candidates.contains(pub)) {
-                    throw new OpsException("\"" + pub + "\" may not sign: expected one of " + String.join(", ", candidates));
-                }
-            });
-        } else {
-            cli.globals.privateKey = choices.get(i);
+        if (cli.signer() == null) {
+            cli.globals.privateKey = Prompts.chooseSigner(p, cli, label, kind, identity, signingKeys, strict, current);
         }
     }
 

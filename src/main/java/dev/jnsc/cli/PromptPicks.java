@@ -5,8 +5,6 @@ import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.SigningKey;
 import dev.jnsc.nkeys.KeyKind;
-import dev.jnsc.nkeys.NKey;
-import dev.jnsc.ops.KeyArg;
 import dev.jnsc.ops.OpsException;
 import dev.jnsc.ops.Workspace;
 import dev.jnsc.store.OperatorStore;
@@ -19,7 +17,6 @@ import java.util.List;
  * answer back into the {@link Args} (or -K), so that run() reads flags and answers alike.
  */
 final class PromptPicks {
-    static final String OTHER = "Other...";
 
     private PromptPicks() {
     }
@@ -83,8 +80,8 @@ final class PromptPicks {
             return;
         }
         OperatorClaims oc = op.operator();
-        cli.globals.privateKey = signer(p, cli, KeyKind.OPERATOR, oc.subject(), oc.signingKeys(),
-                oc.strictSigningKeyUsage(), "select the key to use for signing");
+        cli.globals.privateKey = Prompts.chooseSigner(p, cli, "select the key to use for signing", KeyKind.OPERATOR,
+                oc.subject(), oc.signingKeys(), oc.strictSigningKeyUsage(), null);
     }
 
     /** Go's SignerParams.Edit for what an account signs (activations, user JWTs). */
@@ -106,55 +103,8 @@ final class PromptPicks {
         for (SigningKey k : ac.signingKeys()) {
             sks.add(k.key());
         }
-        return signer(p, cli, KeyKind.ACCOUNT, ac.subject(), sks, op.operator().strictSigningKeyUsage(), label);
-    }
-
-    /**
-     * Asks which key signs unless exactly one can and its seed is stored (Go's SelectFromSigners):
-     * the stored keys, and "Other..." when some seed is not stored, which asks for the key or its
-     * file (a seed is not echoed). Gives the answer, or null when there was nothing to choose.
-     */
-    private static String signer(Prompter p, Cli cli, KeyKind kind, String identity, List<String> signingKeys,
-            boolean strict, String label) {
-        Workspace ws = cli.workspace();
-        List<String> candidates = new ArrayList<>();
-        if (!strict) {
-            candidates.add(identity);
-        }
-        candidates.addAll(signingKeys);
-        List<String> stored = new ArrayList<>();
-        for (String c : candidates) {
-            if (ws.keystore().hasSeed(c)) {
-                stored.add(c);
-            }
-        }
-        boolean missing = stored.size() < candidates.size();
-        if (candidates.isEmpty() || stored.size() == 1 && !missing) {
-            return null; // nothing to choose: the command says what is wrong, or signs with the one key
-        }
-        List<String> choices = new ArrayList<>(stored);
-        if (missing) {
-            choices.add(OTHER);
-        }
-        int i = p.select(label, choices, 0);
-        if (i < stored.size()) {
-            return stored.get(i);
-        }
-        return p.prompt("path to signer " + kind.label() + " nkey or nkey", null, v -> {
-            NKey k = KeyArg.resolve(ws, v, kind);
-            try {
-                if (!candidates.contains(k.publicKey())) {
-                    throw new OpsException("key " + k.publicKey() + " is not one that may sign ("
-                            + String.join(", ", candidates) + ")");
-                }
-                if (!k.hasSeed()) {
-                    throw new OpsException("the seed of " + k.publicKey() + " is not in the keystore: give the seed"
-                            + " or a file holding it");
-                }
-            } finally {
-                k.clear();
-            }
-        });
+        return Prompts.chooseSigner(p, cli, label, KeyKind.ACCOUNT, ac.subject(), sks,
+                op.operator().strictSigningKeyUsage(), null);
     }
 
     /** The label of an export in a choice, as the Go nsc shows it: "  A -> [name] subject [!]". */

@@ -83,14 +83,28 @@ final class Prompts {
      */
     static void signer(Prompter p, Cli cli, String label, KeyKind kind, String identity, List<String> signingKeys,
             boolean strict) {
-        if (cli.signer() != null) {
-            return;
+        if (cli.signer() == null) {
+            cli.globals.privateKey = chooseSigner(p, cli, label, kind, identity, signingKeys, strict, null);
         }
+    }
+
+    /**
+     * The one question of which key signs (see {@link #signer}), for every command that asks it:
+     * {@code current} (the key that signed the JWT being edited, or null) is the default. Gives the
+     * key or seed chosen, or null when there was nothing to choose (one stored key may sign, or none:
+     * the command then says what is wrong).
+     */
+    static String chooseSigner(Prompter p, Cli cli, String label, KeyKind kind, String identity,
+            List<String> signingKeys, boolean strict, String current) {
         List<String> candidates = new ArrayList<>();
         if (!strict) {
             candidates.add(identity);
         }
-        candidates.addAll(signingKeys);
+        for (String k : signingKeys) {
+            if (!candidates.contains(k)) {
+                candidates.add(k);
+            }
+        }
         List<String> stored = new ArrayList<>();
         List<String> choices = new ArrayList<>();
         for (String c : candidates) {
@@ -101,18 +115,18 @@ final class Prompts {
         }
         boolean missing = stored.size() < candidates.size();
         if (stored.size() == 1 && !missing || candidates.isEmpty()) {
-            return; // one key can sign (or none: the command says so)
+            return null;
         }
         if (missing) {
             choices.add("Other...");
         }
-        int choice = p.select(label, choices, 0);
+        int choice = p.select(label == null ? "select the key to use for signing" : label, choices,
+                Math.max(0, stored.indexOf(current)));
         if (choice < stored.size()) {
-            cli.globals.privateKey = stored.get(choice);
-            return;
+            return stored.get(choice);
         }
         String noun = kind.withArticle().substring(kind.withArticle().indexOf(' ') + 1); // "operator", as Go's [operator]
-        cli.globals.privateKey = p.prompt("path to signer " + noun + " nkey or nkey", null, v -> {
+        return p.prompt("path to signer " + noun + " nkey or nkey", null, v -> {
             NKey k = KeyArg.resolve(cli.workspace(), v, kind);
             try {
                 if (!candidates.contains(k.publicKey())) {

@@ -213,7 +213,7 @@ class EditPromptTest {
             t.answer(q, ENTER);
         }
         t.expect("? select the key to use for signing:").expect("2) Other...").answer("choose 1-2 [1]", "2" + ENTER)
-                .answer("? path to signer operator nkey or nkey: ", stranger + ENTER).expect("may not sign")
+                .answer("? path to signer operator nkey or nkey: ", stranger + ENTER).expect("cannot sign: expected one of")
                 .answer("? path to signer operator nkey or nkey: ", seed + ENTER)
                 .answer("Account Description [signed by the sk]", ENTER).answer("Info url", ENTER)
                 .answer("Enable context tracing", ENTER);

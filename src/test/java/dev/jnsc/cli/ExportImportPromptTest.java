@@ -130,7 +130,7 @@ class ExportImportPromptTest {
                 .answer("weight", ENTER).answer("cluster", ENTER)
                 .expect("? select the key to use for signing:").expect("2) Other...").answer("choose 1-2 [1]", "2" + ENTER)
                 .answer("? path to signer operator nkey or nkey: ", new String(NKey.generate(KeyKind.OPERATOR).seed())
-                        + ENTER).expect("is not one that may sign")
+                        + ENTER).expect("cannot sign: expected one of")
                 .answer("? path to signer operator nkey or nkey: ", seed + ENTER);
         ok(r);
         assertEquals(sk.publicKey(), account("A").issuer());
