@@ -15,7 +15,6 @@ import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** add account -i through a terminal emulation: Go's questions, defaults, re-asking, seeds, Ctrl-C. */
 class AddAccountPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -51,7 +49,7 @@ class AddAccountPromptTest {
         Nsc.Running r = t.start(nsc, "add", "account", "-i", "A");
         t.answer("? account name [A]: ", ENTER).answer("? generate an account nkey (Y/n): ", ENTER)
                 .answer("? valid from: ", ENTER).answer("? valid until (0 is always): ", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertTrue(res.out().contains("[ OK ] added account \"A\""), res::toString);
         AccountClaims ac = account("A");
@@ -69,7 +67,7 @@ class AddAccountPromptTest {
                 .answer("? valid from: ", "soon" + ENTER).expect("X Sorry, your reply was invalid: --start \"soon\"")
                 .answer("? valid from: ", ENTER)
                 .answer("? valid until (0 is always): ", "2030-01-02" + ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertEquals(java.time.Instant.parse("2030-01-02T00:00:00Z").getEpochSecond(), account("B").expires());
     }
@@ -82,7 +80,7 @@ class AddAccountPromptTest {
         t.answer("account name [S]", ENTER).answer("generate an account nkey (Y/n)", "n" + ENTER)
                 .answer("? path to an account nkey or nkey: ", seed + ENTER)
                 .answer("valid from", ENTER).answer("valid until", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertEquals(key.publicKey(), account("S").subject());
         assertFalse(t.raw().contains(seed), t::raw);
@@ -98,7 +96,7 @@ class AddAccountPromptTest {
         t.answer("account name", ENTER).answer("generate an account nkey", "n" + ENTER)
                 .answer("path to an account nkey or nkey", user + ENTER).expect("expected an account key")
                 .answer("path to an account nkey or nkey", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
     }
 
     @Test
@@ -106,7 +104,7 @@ class AddAccountPromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "add", "account", "-i", "A");
         t.answer("account name", ENTER).answer("generate an account nkey", ENTER).answer("valid from", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals("Error: interrupted: nothing was changed\n", res.err());
         assertEquals("", res.out());
@@ -118,7 +116,7 @@ class AddAccountPromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "add", "account", "-i");
         t.answer("account name", PromptTerminal.CTRL_D);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("interrupted"), res::toString);
         assertEquals(before, nsc.snapshot());
@@ -132,7 +130,7 @@ class AddAccountPromptTest {
 
     @Test
     void aCommandThatDoesNotPromptRefusesInteractive() {
-        Nsc.Result res = t.start(nsc, "list", "keys", "-i").result(WAIT);
+        Nsc.Result res = t.start(nsc, "list", "keys", "-i").result(PromptTerminal.RESULT_WAIT);
         assertEquals(2, res.code(), res::toString);
         assertTrue(res.err().contains("-i/--interactive: nsc list keys does not prompt"), res::toString);
     }

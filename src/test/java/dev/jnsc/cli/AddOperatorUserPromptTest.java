@@ -17,7 +17,6 @@ import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Ctrl-C changing nothing.
  */
 class AddOperatorUserPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -51,11 +49,6 @@ class AddOperatorUserPromptTest {
         return Jwt.decode(Nsc.read(jwt)).as(type, type.getSimpleName());
     }
 
-    private Nsc.Result done(Nsc.Running r) {
-        Nsc.Result res = r.result(WAIT);
-        assertEquals(0, res.code(), () -> res + "\n--- screen\n" + t.screen());
-        return res;
-    }
 
     @Test
     void addOperatorWithEveryDefault() {
@@ -64,7 +57,7 @@ class AddOperatorUserPromptTest {
                 .answer("? valid from: ", ENTER).answer("? valid until (0 is always): ", ENTER)
                 .answer("? Generate system account? (Y/n): ", ENTER).answer("? Generate signing key? (Y/n): ", ENTER)
                 .answer("? generate an operator nkey (Y/n): ", ENTER);
-        done(r);
+        t.done(r);
         OperatorClaims oc = claims(nsc.operatorJwt("O"), OperatorClaims.class);
         assertEquals(1, oc.signingKeys().size());
         assertTrue(Files.isRegularFile(nsc.accountJwt("O", "SYS")));
@@ -85,7 +78,7 @@ class AddOperatorUserPromptTest {
                 .answer("? path to an operator nkey or nkey: ", key.publicKey() + ENTER)
                 .expect("is not stored: give the seed")
                 .answer("? path to an operator nkey or nkey: ", seed + ENTER);
-        Nsc.Result res = done(r);
+        Nsc.Result res = t.done(r);
         OperatorClaims oc = claims(nsc.operatorJwt("P"), OperatorClaims.class);
         assertEquals(key.publicKey(), oc.subject());
         assertTrue(oc.signingKeys().isEmpty());
@@ -103,7 +96,7 @@ class AddOperatorUserPromptTest {
         Nsc.Running r = t.start(nsc, "add", "operator", "-i");
         t.answer("import operator from a JWT (y/N)", "y" + ENTER).answer("? path or url for operator jwt: ", ENTER)
                 .expect("X Sorry").answer("path or url for operator jwt", jwt + ENTER);
-        done(r);
+        t.done(r);
         assertTrue(Files.isRegularFile(nsc.operatorJwt("O")));
     }
 
@@ -114,7 +107,7 @@ class AddOperatorUserPromptTest {
         t.answer("import operator", ENTER).answer("operator name", ENTER).answer("valid from", ENTER)
                 .answer("valid until", ENTER).answer("Generate system account?", ENTER)
                 .answer("Generate signing key?", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals("Error: interrupted: nothing was changed\n", res.err());
         assertEquals(before, nsc.snapshot());
@@ -135,7 +128,7 @@ class AddOperatorUserPromptTest {
                 .answer("valid from", ENTER).answer("valid until", ENTER)
                 .expect("? select the key to sign the user:").expect(b.subject() + " (identity key)")
                 .expect(sk + " (signing key)").answer("choose 1-2 [1]", "2" + ENTER);
-        done(r);
+        t.done(r);
         UserClaims uc = claims(nsc.userJwt("O", "B", "u"), UserClaims.class);
         assertEquals(sk, uc.issuer());
         assertEquals(b.subject(), uc.issuerAccount());
@@ -152,7 +145,7 @@ class AddOperatorUserPromptTest {
                 .answer("path to a user nkey or nkey", NKey.generate(KeyKind.ACCOUNT).publicKey() + ENTER)
                 .expect("expected a user key").answer("path to a user nkey or nkey", userKey + ENTER)
                 .answer("valid from", "1d" + ENTER).answer("valid until", ENTER);
-        done(r);
+        t.done(r);
         assertFalse(t.screen().contains("select"), t::screen);
         UserClaims uc = claims(nsc.userJwt("O", "A", "v"), UserClaims.class);
         assertEquals(userKey, uc.subject());
@@ -168,7 +161,7 @@ class AddOperatorUserPromptTest {
         t.answer("account name", ENTER).answer("generate an account nkey", ENTER).answer("valid from", ENTER)
                 .answer("valid until", ENTER).expect("? select the key to sign the account:")
                 .answer("choose 1-2 [1]", "2" + ENTER);
-        done(r);
+        t.done(r);
         assertEquals(oc.signingKeys().get(0), claims(nsc.accountJwt("O", "A"), AccountClaims.class).issuer());
     }
 
@@ -187,7 +180,7 @@ class AddOperatorUserPromptTest {
                 .answer("? path to signer operator nkey or nkey: ", NKey.generate(KeyKind.OPERATOR).publicKey() + ENTER)
                 .expect("cannot sign: expected one of")
                 .answer("? path to signer operator nkey or nkey: ", seed + ENTER);
-        Nsc.Result res = done(r);
+        Nsc.Result res = t.done(r);
         assertEquals(oc.subject(), claims(nsc.accountJwt("O", "A"), AccountClaims.class).issuer());
         assertFalse(t.raw().contains(seed) || res.out().contains(seed) || res.err().contains(seed), t::raw);
     }

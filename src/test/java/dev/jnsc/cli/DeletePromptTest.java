@@ -11,7 +11,6 @@ import dev.jnsc.jwt.Jwt;
 import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** delete account | user -i through a terminal emulation: Go's questions, its confirmations, Ctrl-C. */
 class DeletePromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     java.nio.file.Path home;
     Nsc nsc;
@@ -52,7 +50,7 @@ class DeletePromptTest {
                 .answer("? delete associated account and user nkeys (y/N): ", ENTER)
                 .answer("? delete associated user creds files (y/N): ", ENTER)
                 .answer("? deleting accounts, users, nkeys or creds files cannot be undone - continue (y/N): ", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals("Error: delete cancelled: nothing was changed\n", res.err());
         assertEquals(before, nsc.snapshot());
@@ -67,7 +65,7 @@ class DeletePromptTest {
                 .answer("delete associated account and user nkeys", "y" + ENTER)
                 .answer("delete associated user creds files", "y" + ENTER)
                 .answer("? deleting account or account nkey files cannot be undone - continue (y/N): ", "y" + ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertFalse(Files.exists(nsc.accountJwt("O", "A")));
         assertTrue(Files.exists(nsc.accountJwt("O", "B")));
@@ -78,7 +76,7 @@ class DeletePromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "delete", "account", "-i", "A");
         t.answer("choose 1-2", ENTER).answer("revoke all", ENTER).answer("nkeys", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals("Error: interrupted: nothing was changed\n", res.err());
         assertEquals(before, nsc.snapshot());
@@ -96,7 +94,7 @@ class DeletePromptTest {
                 .answer("? delete associated nkeys (y/N): ", ENTER)
                 .answer("? delete associated creds files (y/N): ", ENTER)
                 .answer("? deleting users, nkeys or creds files cannot be undone - continue (y/N): ", "yes" + ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertFalse(Files.exists(nsc.userJwt("O", "B", "U1")));
         assertTrue(Files.exists(nsc.userJwt("O", "B", "U2")));
@@ -114,7 +112,7 @@ class DeletePromptTest {
                 .answer("? revoke user before deleting (y/N): ", ENTER).answer("delete associated nkey (y/N)", ENTER)
                 .answer("delete associated creds file (y/N)", ENTER)
                 .answer("? deleting a user, nkey or creds file cannot be undone - continue (y/N): ", "n" + ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("delete cancelled"), res::toString);
         assertEquals(before, nsc.snapshot());
@@ -123,7 +121,7 @@ class DeletePromptTest {
     @Test
     void anAccountNamedThatIsNotThereIsAnErrorNotADefault() {
         Map<String, String> before = nsc.snapshot();
-        Nsc.Result res = t.start(nsc, "delete", "account", "-i", "C").result(WAIT);
+        Nsc.Result res = t.start(nsc, "delete", "account", "-i", "C").result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("\"C\""), res::toString);
         assertEquals(before, nsc.snapshot());
@@ -134,7 +132,7 @@ class DeletePromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "delete", "user", "-i", "-a", "B", "U2");
         t.answer("choose 1-2", ENTER).answer("select users", ENTER).answer("revoke user", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
         assertEquals(before, nsc.snapshot());
     }
 }

@@ -11,7 +11,6 @@ import dev.jnsc.jwt.OperatorClaims;
 import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** edit user | operator | account -i through a terminal emulation: current values as defaults, Go's order. */
 class EditPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     java.nio.file.Path home;
     Nsc nsc;
@@ -55,11 +53,6 @@ class EditPromptTest {
         return Jwt.decode(Nsc.read(nsc.operatorJwt("O"))).as(OperatorClaims.class, "an operator");
     }
 
-    private Nsc.Result done(Nsc.Running r) {
-        Nsc.Result res = r.result(WAIT);
-        assertEquals(0, res.code(), res::toString);
-        return res;
-    }
 
     @Test
     void editUserEnterKeepsEveryCurrentValueAndWritesNothing() {
@@ -70,7 +63,7 @@ class EditPromptTest {
                 .answer("? max payload (-1 unlimited) [1000]: ", ENTER).answer("? valid from [0]: ", ENTER)
                 .answer("? valid until (0 is always) [2030-01-02 00:00:00]: ", ENTER)
                 .answer("? remove tags (y/N): ", ENTER).answer("? add another tag (y/N): ", ENTER);
-        assertEquals("[ OK ] user \"U2\" unchanged: every answer kept the current value\n", done(r).out());
+        assertEquals("[ OK ] user \"U2\" unchanged: every answer kept the current value\n", t.done(r).out());
         assertEquals(before, nsc.snapshot());
     }
 
@@ -83,7 +76,7 @@ class EditPromptTest {
                 .answer("? add a tag (y/N): ", "y" + ENTER).answer("? enter a tag: ", "a,b" + ENTER)
                 .expect("without a comma").answer("? enter a tag: ", "green" + ENTER)
                 .answer("? add another tag (y/N): ", ENTER);
-        done(r);
+        t.done(r);
         UserClaims uc = user("U1");
         assertEquals(1000, uc.permissions().payload());
         assertEquals(Instant.parse("2031-05-06T00:00:00Z").getEpochSecond(), uc.expires());
@@ -98,7 +91,7 @@ class EditPromptTest {
         t.expect("? select the key to sign the user:").expect("2) " + sk).answer("choose 1-2 [1]", "2" + ENTER)
                 .answer("max payload", "2k" + ENTER).answer("valid from", ENTER).answer("valid until", ENTER)
                 .answer("add a tag", ENTER);
-        done(r);
+        t.done(r);
         assertEquals(sk, user("U1").issuer());
     }
 
@@ -107,7 +100,7 @@ class EditPromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "edit", "user", "-i", "U1");
         t.answer("max payload", "5" + ENTER).answer("valid from", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals("Error: interrupted: nothing was changed\n", res.err());
         assertEquals(before, nsc.snapshot());
@@ -130,7 +123,7 @@ class EditPromptTest {
                 .answer("choose 1-2", "SYS" + ENTER)
                 .answer("? add a signing key (y/N): ", "y" + ENTER).answer("? path to sk nkey or nkey: ", "generate" + ENTER)
                 .answer("? add another signing key (y/N): ", ENTER);
-        Nsc.Result res = done(r);
+        Nsc.Result res = t.done(r);
         assertTrue(res.err().isEmpty() || !res.err().contains("Error"), res::toString);
         OperatorClaims oc = operator();
         assertEquals(List.of("prod"), oc.tags());
@@ -153,7 +146,7 @@ class EditPromptTest {
                 .answer("select service urls to remove", "nats://h1:4222" + ENTER)
                 .answer("Set system account", ENTER).answer("? add a signing key (y/N): ", ENTER)
                 .expect("? select the key to use for signing:").answer("choose 1-2", "2" + ENTER);
-        done(r);
+        t.done(r);
         OperatorClaims oc = operator();
         assertEquals(List.of("a"), oc.tags());
         assertEquals(List.of("nats://h2:4222"), oc.serviceUrls());
@@ -188,7 +181,7 @@ class EditPromptTest {
                 .answer("? Trace context subject?: ", "trace.*" + ENTER).expect("wildcards")
                 .answer("? Trace context subject?: ", "trace.a" + ENTER)
                 .answer("? Trace context sampling rate [1-100]", "50" + ENTER);
-        done(r);
+        t.done(r);
         AccountClaims ac = account("A");
         assertEquals(10, ac.limits().conn());
         assertEquals(1_000_000_000L, ac.limits().jetStream().memStorage());
@@ -217,7 +210,7 @@ class EditPromptTest {
                 .answer("? path to signer operator nkey or nkey: ", seed + ENTER)
                 .answer("Account Description [signed by the sk]", ENTER).answer("Info url", ENTER)
                 .answer("Enable context tracing", ENTER);
-        Nsc.Result res = done(r);
+        Nsc.Result res = t.done(r);
         assertEquals(sk.publicKey(), account("A").issuer());
         assertTrue(!t.raw().contains(seed.substring(0, 10)) && !t.raw().contains(stranger.substring(0, 10)), t::raw);
         assertTrue(!res.out().contains(seed) && !res.err().contains(seed), res::toString);
@@ -235,7 +228,7 @@ class EditPromptTest {
             t.answer(q, ENTER);
         }
         t.expect("? select the key to use for signing:").answer("choose 1-2", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals(before, nsc.snapshot());
     }

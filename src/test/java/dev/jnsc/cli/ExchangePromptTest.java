@@ -12,7 +12,6 @@ import dev.jnsc.jwt.Export;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * emulation.
  */
 class ExchangePromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     java.nio.file.Path home;
     Nsc nsc;
@@ -67,7 +65,7 @@ class ExchangePromptTest {
                 .answer("? track service latency (y/N): ", ENTER).expect("? service response type:")
                 .answer("choose 1-3 [1]", ENTER).answer("? response threshold (0 disabled) [0]: ", ENTER)
                 .answer("? Export Description: ", ENTER).answer("? Info url: ", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertEquals("[ OK ] export \"a.svc\" unchanged: every answer kept the current value\n", res.out());
         assertEquals(before, nsc.snapshot());
@@ -89,7 +87,7 @@ class ExchangePromptTest {
                 .answer("response threshold (0 disabled)", "soon" + ENTER).expect("X Sorry")
                 .answer("response threshold (0 disabled)", "5s" + ENTER)
                 .answer("Export Description", "the service" + ENTER).answer("Info url", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         Export e = export("A", "a.svc");
         assertEquals("svc", e.name());
@@ -108,7 +106,7 @@ class ExchangePromptTest {
         t.answer("choose 1-2 [1]", ENTER).expect("select export to edit").answer("choose 1-2", ENTER)
                 .expect("export type")
                 .answer("choose 1-2", "2" + ENTER).answer("name", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
         assertEquals(before, nsc.snapshot());
     }
 
@@ -117,7 +115,7 @@ class ExchangePromptTest {
         Nsc.Running r = t.start(nsc, "delete", "export", "-i");
         t.expect("? select account:").answer("choose 1-2", "A" + ENTER).expect("? select export to delete:")
                 .answer("choose 1-2 [1]", "3" + ENTER).expect("X Sorry").answer("choose 1-2 [1]", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertNull(export("A", "a.stream"));
         assertTrue(export("A", "a.svc") != null);
@@ -129,11 +127,11 @@ class ExchangePromptTest {
         Nsc.Running r = t.start(nsc, "delete", "import", "-i", "-a", "B");
         t.answer("choose 1-2 [2]", ENTER).expect("? select import to delete:").expect("1) -> a.stream (A)")
                 .answer("choose 1-1 [1]", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
         assertEquals(before, nsc.snapshot());
         r = t.start(nsc, "delete", "import", "-i", "-a", "B");
         t.answer("choose 1-2 [2]", ENTER).answer("choose 1-1 [1]", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertTrue(account("B").imports().isEmpty());
     }
@@ -143,7 +141,7 @@ class ExchangePromptTest {
         Nsc.Running r = t.start(nsc, "delete", "mapping", "-i", "-a", "B");
         t.answer("choose 1-2 [2]", ENTER).expect("? select mapping to delete:").expect("m.one")
                 .answer("choose 1-2 [1]", "m.three" + ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertEquals(java.util.Set.of("m.one"), account("B").mappings().keySet());
     }
@@ -152,7 +150,7 @@ class ExchangePromptTest {
     void editAuthCalloutAndSigningKeyAskNothingAsTheGoNsc() {
         nsc.ok("edit", "account", "A", "--sk", "generate");
         String sk = account("A").signingKeys().get(0).key();
-        Nsc.Result res = t.start(nsc, "edit", "signing-key", "-i", "-a", "A", "--sk", sk, "--role", "r").result(WAIT);
+        Nsc.Result res = t.start(nsc, "edit", "signing-key", "-i", "-a", "A", "--sk", sk, "--role", "r").result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertTrue(account("A").signingKey(sk).isScoped());
         assertEquals("", t.screen());

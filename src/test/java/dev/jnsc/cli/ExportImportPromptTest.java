@@ -18,7 +18,6 @@ import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** add export | add import | add mapping -i through a terminal emulation. */
 class ExportImportPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -59,7 +57,7 @@ class ExportImportPromptTest {
     }
 
     private static Nsc.Result ok(Nsc.Running r) {
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         return res;
     }
@@ -142,7 +140,7 @@ class ExportImportPromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = terminal().start(nsc, "add", "export", "-i", "-a", "A", "-s", "a.b");
         t.answer("choose 1-2", ENTER).answer("choose 1-2", ENTER).answer("subject", ENTER).answer("name", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("interrupted: nothing was changed"), res::toString);
         assertEquals(before, nsc.snapshot());
@@ -210,7 +208,7 @@ class ExportImportPromptTest {
                 .answer("? token path or url: ", home.resolve("missing.jwt") + ENTER).expect("X Sorry")
                 .answer("? token path or url: ", token + ENTER)
                 .answer("? name [tok.>]: ", ENTER).answer("local subject", ENTER).answer("allow tracing", CTRL_C);
-        assertEquals(1, r2.result(WAIT).code(), "Ctrl-C after the token was read");
+        assertEquals(1, r2.result(PromptTerminal.RESULT_WAIT).code(), "Ctrl-C after the token was read");
         assertTrue(account("C").imports().isEmpty());
         assertTrue(Files.isRegularFile(token));
     }
@@ -247,7 +245,7 @@ class ExportImportPromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = terminal().start(nsc, "add", "mapping", "-i", "-a", "A");
         t.answer("choose 1-2", ENTER).answer("map from subject", "a" + ENTER).answer("to subject", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
         assertEquals(before, nsc.snapshot());
         assertNull(account("A").mappings().get("a"));
     }

@@ -14,7 +14,6 @@ import dev.jnsc.testing.PromptTerminal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** generate activation | creds | context -i through a terminal emulation. */
 class GeneratePromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -52,7 +50,7 @@ class GeneratePromptTest {
     }
 
     private static Nsc.Result ok(Nsc.Running r) {
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         return res;
     }
@@ -84,7 +82,7 @@ class GeneratePromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "generate", "activation", "-i", "-a", "B");
         t.answer("choose 1-2 [2]", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("account \"B\" has no private exports"), res::toString);
         assertEquals(before, nsc.snapshot());
@@ -97,7 +95,7 @@ class GeneratePromptTest {
         Nsc.Running r = t.start(nsc, "generate", "activation", "-i", "-a", "A", "-o", out.toString());
         t.answer("choose 1-2", ENTER).answer("choose 1-1", ENTER).answer("subject", ENTER)
                 .answer("target-account public key", "B" + ENTER).answer("valid from", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
         assertFalse(Files.exists(out));
     }
 
@@ -122,12 +120,12 @@ class GeneratePromptTest {
 
     @Test
     void aNameGivenThatDoesNotExistIsAnErrorNotReplacedByAChoice() {
-        Nsc.Result res = t.start(nsc, "generate", "creds", "-i", "-a", "Z").result(WAIT);
+        Nsc.Result res = t.start(nsc, "generate", "creds", "-i", "-a", "Z").result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("account \"Z\" does not exist"), res::toString);
         Nsc.Running r = t.start(nsc, "generate", "creds", "-i", "-a", "B", "-n", "W");
         t.answer("choose 1-2 [2]", ENTER);
-        Nsc.Result res2 = r.result(WAIT);
+        Nsc.Result res2 = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res2.code(), res2::toString);
         assertTrue(res2.err().contains("user \"W\" does not exist in account \"B\""), res2::toString);
     }
@@ -145,7 +143,7 @@ class GeneratePromptTest {
     void contextCtrlCWritesNothing() {
         Nsc.Running r = t.start(nsc, "generate", "context", "-i", "-a", "A");
         t.answer("choose 1-2", ENTER).answer("choose 1-2", ENTER).answer("context name [U1]", CTRL_C);
-        assertEquals(1, r.result(WAIT).code());
+        assertEquals(1, r.result(PromptTerminal.RESULT_WAIT).code());
         assertFalse(Files.exists(home.resolve("xdg-config/nats/context")));
     }
 }

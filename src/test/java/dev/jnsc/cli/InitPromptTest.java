@@ -10,7 +10,6 @@ import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** init -i through a terminal emulation: Go's init questions (directory, operator, name). */
 class InitPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -42,7 +40,7 @@ class InitPromptTest {
         t.answer("? enter a configuration directory [~/.nsc/nats]: ", ENTER).expect("? Select an operator:")
                 .expect("1) synadia").expect("> 2) Create Operator").expect("3) Other")
                 .answer("? choose 1-3 [2]: ", ENTER).answer("? name your operator, account and user [demo]: ", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), () -> res + t.screen());
         assertTrue(res.out().contains("[ OK ] created operator demo"), res::toString);
         assertTrue(Files.isRegularFile(nsc.userJwt("demo", "demo", "demo")));
@@ -55,7 +53,7 @@ class InitPromptTest {
         t.answer("enter a configuration directory", "projects/nats" + ENTER).answer("choose 1-3 [2]", "Create Operator" + ENTER)
                 .answer("? name your operator, account and user: ", "a/b" + ENTER).expect("X Sorry, your reply was invalid")
                 .answer("? name your operator, account and user: ", "mine" + ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), () -> res + t.screen());
         assertTrue(Files.isRegularFile(home.resolve("projects/nats/mine/accounts/mine/users/mine.jwt")));
     }
@@ -67,7 +65,7 @@ class InitPromptTest {
         t.answer("enter a configuration directory", ENTER).expect("2) LOCAL").answer("choose 1-4 [3]", "4" + ENTER)
                 .answer("? Operator URL: ", "ftp://h/o" + ENTER).expect("is not an http(s) URL")
                 .answer("? Operator URL: ", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals("Error: interrupted: nothing was changed\n", res.err());
         assertEquals(before, nsc.snapshot());

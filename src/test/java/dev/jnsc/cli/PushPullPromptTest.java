@@ -10,7 +10,6 @@ import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** push | pull -i through a terminal emulation, against a real nats-server with its full resolver. */
 class PushPullPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -55,7 +53,7 @@ class PushPullPromptTest {
                         "ftp://x" + ENTER).expect("protocol not supported")
                 .answer("URL [" + server.url() + "]: ", ENTER)
                 .answer("? select system account:", "").answer("choose 1-2 [2]", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertTrue(res.out().contains("[ OK ] pushed \"A\" to nats-server n1: jwt updated"), res::toString);
     }
@@ -66,7 +64,7 @@ class PushPullPromptTest {
         Nsc.Running r = t.start(nsc, "push", "-i", "-A");
         t.answer("Account Server URL or nats-resolver enabled nats-server URL", ENTER)
                 .answer("? select system account:", "").answer("choose 1-2 [2]", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals(before, nsc.snapshot());
         Nsc.Result diff = nsc.ok("push", "--diff");
@@ -78,7 +76,7 @@ class PushPullPromptTest {
         nsc.ok("push", "-A");
         Nsc.Running r = t.start(nsc, "pull", "-i");
         t.answer("? pull operator \"O\" and all accounts (Y/n): ", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
         assertTrue(res.out().contains("pulled"), res::toString);
 
@@ -88,7 +86,7 @@ class PushPullPromptTest {
         Nsc.Running r2 = t.start(nsc, "pull", "-i");
         t.answer("pull operator \"O\" and all accounts", "n" + ENTER).answer("? select account:", "")
                 .answer("choose 1-2", CTRL_C);
-        assertEquals(1, r2.result(WAIT).code());
+        assertEquals(1, r2.result(PromptTerminal.RESULT_WAIT).code());
         assertEquals(before, nsc.snapshot());
     }
 }

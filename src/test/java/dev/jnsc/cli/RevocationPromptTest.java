@@ -11,7 +11,6 @@ import dev.jnsc.jwt.Jwt;
 import dev.jnsc.testing.Nsc;
 import dev.jnsc.testing.PromptTerminal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** revocations add-user | delete-user | add_activation | delete_activation -i through a terminal emulation. */
 class RevocationPromptTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     @TempDir
     Path home;
     Nsc nsc;
@@ -62,7 +60,7 @@ class RevocationPromptTest {
     }
 
     private static void ok(Nsc.Running r) {
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(0, res.code(), res::toString);
     }
 
@@ -108,7 +106,7 @@ class RevocationPromptTest {
         Map<String, String> before = nsc.snapshot();
         Nsc.Running r = t.start(nsc, "revocations", "delete-user", "-i", "-a", "A");
         t.answer("choose 1-2", ENTER);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertTrue(res.err().contains("account \"A\" has no revoked users"), res::toString);
         assertEquals(before, nsc.snapshot());
@@ -163,7 +161,7 @@ class RevocationPromptTest {
             for (int k = 0; k < answers[i].length; k += 2) {
                 t.answer(answers[i][k], answers[i][k + 1]);
             }
-            Nsc.Result res = r.result(WAIT);
+            Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
             assertEquals(1, res.code(), res::toString);
             assertEquals("Error: interrupted: nothing was changed\n", res.err());
             assertEquals(before, nsc.snapshot(), String.join(" ", runs[i]));
@@ -176,7 +174,7 @@ class RevocationPromptTest {
         Nsc.Running r = t.start(nsc, "revocations", "add-activation", "-i", "-a", "A");
         t.answer("choose 1-2", ENTER).answer("is service", ENTER).answer("choose 1-1", ENTER)
                 .answer("target-account", "B" + ENTER).answer("revoke all credentials created before", CTRL_C);
-        Nsc.Result res = r.result(WAIT);
+        Nsc.Result res = r.result(PromptTerminal.RESULT_WAIT);
         assertEquals(1, res.code(), res::toString);
         assertEquals(before, nsc.snapshot());
     }

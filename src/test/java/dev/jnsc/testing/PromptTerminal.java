@@ -28,6 +28,8 @@ public final class PromptTerminal implements AutoCloseable {
     public static final String CTRL_C = "\u0003";
     public static final String CTRL_D = "\u0004";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long a test waits for a command on this terminal to end. */
+    public static final Duration RESULT_WAIT = Duration.ofSeconds(30);
     private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[()][0-9A-Za-z]|\u001B[=>78]|\u0007|\r");
 
     private final Screen screen = new Screen();
@@ -47,6 +49,15 @@ public final class PromptTerminal implements AutoCloseable {
     /** Starts {@code nsc args} with this terminal as the one -i asks on. */
     public Nsc.Running start(Nsc nsc, String... args) {
         return nsc.startOnTerminal(terminal, args);
+    }
+
+    /** Waits for the command to end (at most {@link #RESULT_WAIT}); fails, with the screen, unless it exited 0. */
+    public Nsc.Result done(Nsc.Running r) {
+        Nsc.Result res = r.result(RESULT_WAIT);
+        if (res.code() != 0) {
+            throw new AssertionError("exit " + res.code() + ": " + res + "\n--- screen\n" + screen());
+        }
+        return res;
     }
 
     /** The terminal itself, to put a prompter straight on it. */
