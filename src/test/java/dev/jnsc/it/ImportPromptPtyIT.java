@@ -3,18 +3,13 @@ package dev.jnsc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Import;
 import dev.jnsc.jwt.Jwt;
-import dev.jnsc.testing.Executable;
+import dev.jnsc.testing.Pty;
 import dev.jnsc.testing.Nsc;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +24,15 @@ class ImportPromptPtyIT {
 
     @Test
     void addImportOfALocalPrivateExportOnAPseudoTerminal() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs util-linux script for a pseudo terminal");
         Nsc nsc = new Nsc(home);
         nsc.ok("add", "operator", "O");
         nsc.ok("add", "account", "A");
         nsc.ok("add", "export", "-a", "A", "-s", "priv.>", "--private");
         nsc.ok("add", "account", "B");
-        Path input = home.resolve("typed.txt");
         // account B (2), pick a local export (Enter), the only one (Enter), name (Enter), a local subject, no tracing
-        Files.writeString(input, "2\n\n\n\nmy.priv.>\n\n");
-        Path out = home.resolve("screen.txt");
-        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qec", Executable.path() + " add import -i",
-                "/dev/null")).directory(home.toFile()).redirectInput(input.toFile()).redirectOutput(out.toFile())
-                .redirectErrorStream(true);
-        pb.environment().putAll(Nsc.homeEnv(home));
-        pb.environment().put("JNSC_CDS", "0");
-        pb.environment().put("TERM", "xterm");
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String screen = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), screen);
+        Pty.Result res = Pty.run(home, "add import -i", "2\n\n\n\nmy.priv.>\n\n");
+        String screen = res.screen();
+        assertEquals(0, res.code(), screen);
         assertTrue(screen.contains("? pick from locally available exports (Y/n)"), screen);
         assertTrue(screen.contains("1) A -> priv.> [!]"), screen);
         assertTrue(screen.contains("[ OK ] added stream import \"priv.>\""), screen);

@@ -2,13 +2,12 @@ package dev.jnsc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Jwt;
+import dev.jnsc.testing.Pty;
 import dev.jnsc.testing.Executable;
 import dev.jnsc.testing.Nsc;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,18 +35,12 @@ class InteractiveIT {
 
     @Test
     void onAPseudoTerminalTheAnswersTypedAreUsed() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs util-linux script for a pseudo terminal");
         Nsc nsc = new Nsc(home);
         nsc.ok("add", "operator", "O");
-        Path input = home.resolve("typed.txt");
         // typed ahead: name, Enter for "generate an account nkey" and "valid from", then "valid until"
-        Files.writeString(input, "B\r\r\r2030-01-02\r");
-        Path out = home.resolve("screen.txt");
-        Process p = process(List.of("/usr/bin/script", "-qec", Executable.path() + " add account -i", "/dev/null"))
-                .redirectInput(input.toFile()).redirectOutput(out.toFile()).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String screen = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), screen);
+        Pty.Result res = Pty.run(home, "add account -i", "B\r\r\r2030-01-02\r");
+        String screen = res.screen();
+        assertEquals(0, res.code(), screen);
         assertTrue(screen.contains("? account name: ") && screen.contains("? valid until (0 is always): "), screen);
         assertTrue(screen.contains("[ OK ] added account \"B\""), screen);
         AccountClaims ac = Jwt.decode(Nsc.read(nsc.accountJwt("O", "B"))).as(AccountClaims.class, "an account");

@@ -3,15 +3,12 @@ package dev.jnsc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jnsc.testing.Pty;
 import dev.jnsc.testing.Executable;
 import dev.jnsc.testing.Nsc;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,21 +54,10 @@ class ShellIT {
 
     @Test
     void onATerminalItPromptsCompletesAndKeepsAHistory() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs util-linux script for a pseudo terminal");
-        Path input = home.resolve("typed.txt");
         // typed ahead: the terminal delivers each line, Tab included, once JLine reads it
-        Files.writeString(input, "select account A\ndescribe account -n Bra\t --field name\nexit\n");
-        Path out = home.resolve("screen.txt");
-        ProcessBuilder pb = new ProcessBuilder(List.of("/usr/bin/script", "-qec", Executable.path() + " shell",
-                "/dev/null")).directory(home.toFile()).redirectInput(input.toFile()).redirectOutput(out.toFile())
-                .redirectErrorStream(true);
-        pb.environment().putAll(Nsc.homeEnv(home));
-        pb.environment().put("JNSC_CDS", "0");
-        pb.environment().put("TERM", "xterm");
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String screen = Files.readString(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), screen);
+        Pty.Result res = Pty.run(home, "shell", "select account A\ndescribe account -n Bra\t --field name\nexit\n");
+        String screen = res.screen();
+        assertEquals(0, res.code(), screen);
         assertTrue(screen.contains("nsc O/Bravo> select account A"), screen);
         assertTrue(screen.contains("nsc O/A> describe account -n Bravo"), "Tab completed the name: " + screen);
         assertTrue(screen.contains("\"Bravo\""), screen);
