@@ -10,8 +10,8 @@ import net.i2p.crypto.eddsa.math.ed25519.Ed25519ScalarOps;
  * allocates one object per result where the library's allocated two and ran several times slower
  * on a C1-only JVM.
  *
- * <p>Points use the extended coordinates and the addition and doubling formulas of RFC 8032
- * section 5.1.4. We do not go through the library's {@code EdDSAEngine}, parameter specs and
+ * <p>The points and their arithmetic are {@link EdPoint}'s, the precomputed tables {@link EdTables}'
+ * and {@link Niels}'. We do not go through the library's {@code EdDSAEngine}, parameter specs and
  * {@code Curve}: those look up SHA-512 through the JCA provider framework (25 ms on a cold JVM),
  * compute tables with one field inversion per entry (256 of them for the base point), and even a
  * bare {@code Curve} inverts eight times when built. A CLI command signs or verifies once or
@@ -28,123 +28,14 @@ import net.i2p.crypto.eddsa.math.ed25519.Ed25519ScalarOps;
  */
 final class Ed25519 {
     /** The group order L, little-endian. */
-    private static final byte[] ORDER = hex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
+    private static final byte[] ORDER = EdPoint.hex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
 
     private Ed25519() {
     }
 
-    /** Field constants and the base point, built on first use. */
-    static final class Consts {
-        static final Fe ZERO = Fe.ZERO;
-        static final Fe ONE = Fe.ONE;
-        static final Fe D = fe("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352");
-        static final Fe D2 = D.add(D);
-        /** sqrt(-1) */
-        static final Fe I = fe("b0a00e4a271beec478e42fad0618432fa7d7fb3d99004d2b0bdfc14f8024832b");
-        static final ScalarOps SCALARS = new Ed25519ScalarOps();
-        static final Point B = decode(hex("5866666666666666666666666666666666666666666666666666666666666666"));
-
-        private static Fe fe(String hex) {
-            return Fe.fromByteArray(hex(hex));
-        }
-    }
-
-    /** A point in extended coordinates: x = X/Z, y = Y/Z, x*y = T/Z. */
-    static final class Point {
-        final Fe x;
-        final Fe y;
-        final Fe z;
-        final Fe t;
-
-        Point(Fe x, Fe y, Fe z, Fe t) {
-            this.x = x;
-            this.y = y;
-            this.z = z;
-            this.t = t;
-        }
-
-        static Point identity() {
-            return new Point(Consts.ZERO, Consts.ONE, Consts.ONE, Consts.ZERO);
-        }
-
-        Point add(Point q) {
-            Fe a = y.subtract(x).multiply(q.y.subtract(q.x));
-            Fe b = y.add(x).multiply(q.y.add(q.x));
-            Fe c = t.multiply(Consts.D2).multiply(q.t);
-            Fe d = z.add(z).multiply(q.z);
-            Fe e = b.subtract(a);
-            Fe f = d.subtract(c);
-            Fe g = d.add(c);
-            Fe h = b.add(a);
-            return new Point(e.multiply(f), g.multiply(h), f.multiply(g), e.multiply(h));
-        }
-
-        Point dbl() {
-            Fe a = x.square();
-            Fe b = y.square();
-            Fe c = z.squareAndDouble();
-            Fe h = a.add(b);
-            Fe e = h.subtract(x.add(y).square());
-            Fe g = a.subtract(b);
-            Fe f = c.add(g);
-            return new Point(e.multiply(f), g.multiply(h), f.multiply(g), e.multiply(h));
-        }
-
-        Point negate() {
-            return new Point(x.negate(), y, z, t.negate());
-        }
-
-        /** {@code q} when {@code bit} is 1, else this; without branching on the bit. */
-        Point select(Point q, int bit) {
-            return new Point(x.cmov(q.x, bit), y.cmov(q.y, bit), z.cmov(q.z, bit), t.cmov(q.t, bit));
-        }
-
-        byte[] encode() {
-            Fe zi = z.invert();
-            byte[] s = y.multiply(zi).toByteArray();
-            if (x.multiply(zi).isNegative()) {
-                s[31] |= (byte) 0x80;
-            }
-            return s;
-        }
-    }
-
-    /** RFC 8032 5.1.3 (like Go, a y not reduced mod p is accepted); null when not a curve point. */
-    private static Point decode(byte[] s) {
-        boolean xOdd = (s[31] & 0x80) != 0;
-        byte[] yb = s.clone();
-        yb[31] &= 0x7f;
-        Fe y = Fe.fromByteArray(yb);
-        Fe yy = y.square();
-        Fe u = yy.subtract(Consts.ONE);
-        Fe v = yy.multiply(Consts.D).add(Consts.ONE);
-        Fe v3 = v.square().multiply(v);
-        Fe x = v3.square().multiply(v).multiply(u).pow22523().multiply(v3).multiply(u);
-        Fe vxx = x.square().multiply(v);
-        if (vxx.subtract(u).isNonZero()) {
-            if (vxx.add(u).isNonZero()) {
-                return null;
-            }
-            x = x.multiply(Consts.I);
-        }
-        if (!x.isNonZero() && xOdd) {
-            return null;
-        }
-        if (x.isNegative() != xOdd) {
-            x = x.negate();
-        }
-        return new Point(x, y, Consts.ONE, x.multiply(y));
-    }
-
-    /** [scalar]P with one doubling and one addition per bit, selected in constant time. */
-    private static Point multiplySecret(Point p, byte[] scalar) {
-        Point r = Point.identity();
-        for (int i = 255; i >= 0; i--) {
-            r = r.dbl();
-            int bit = (scalar[i >> 3] >> (i & 7)) & 1;
-            r = r.select(r.add(p), bit);
-        }
-        return r;
+    /** The library's arithmetic mod L, loaded on first use. */
+    private static final class Scalars {
+        static final ScalarOps OPS = new Ed25519ScalarOps();
     }
 
     /** Verifications a process does before it remembers valid signatures: a command alone does a handful; nsc batch thousands. */
@@ -176,9 +67,9 @@ final class Ed25519 {
      * costs about one ladder to build, and a comb multiplication a fraction of one), both in
      * constant time.
      */
-    private static Point multiplyBase(byte[] scalar) {
-        Niels t = Tables.baseNiels();
-        return t == null ? multiplySecret(Consts.B, scalar) : t.multiply(scalar);
+    private static EdPoint multiplyBase(byte[] scalar) {
+        Niels t = EdTables.baseNiels();
+        return t == null ? EdPoint.multiplySecret(EdPoint.Consts.B, scalar) : t.multiply(scalar);
     }
 
     static byte[] sign(byte[] seed, byte[] message) {
@@ -195,13 +86,13 @@ final class Ed25519 {
             Sha512 d = Sha512.sha512();
             d.update(h, 32, 32);
             d.update(message);
-            r = Consts.SCALARS.reduce(d.digest());
+            r = Scalars.OPS.reduce(d.digest());
             byte[] bigR = multiplyBase(r).encode();
             d.update(bigR);
             d.update(publicKey);
             d.update(message);
-            byte[] k = Consts.SCALARS.reduce(d.digest());
-            byte[] s = Consts.SCALARS.multiplyAndAdd(k, a, r);
+            byte[] k = Scalars.OPS.reduce(d.digest());
+            byte[] s = Scalars.OPS.multiplyAndAdd(k, a, r);
             byte[] sig = Arrays.copyOf(bigR, 64);
             System.arraycopy(s, 0, sig, 32, 32);
             return sig;
@@ -271,16 +162,16 @@ final class Ed25519 {
             return true;
         }
         // a key seen before has its table (made from its point, decoded once)
-        Niels at = Tables.forKey(publicKey);
-        Point a = at != null ? null : decode(publicKey);
+        Niels at = EdTables.forKey(publicKey);
+        EdPoint a = at != null ? null : EdPoint.decode(publicKey);
         if (at == null && a == null) {
             return false;
         }
-        byte[] k = Consts.SCALARS.reduce(digest);
+        byte[] k = Scalars.OPS.reduce(digest);
         byte[] s = Arrays.copyOfRange(signature, 32, 64);
         // R' = [S]B - [k]A must encode to the R half of the signature
-        Niels bt = at == null ? null : Tables.baseNiels();
-        byte[] r = (bt != null ? Niels.sMinusKA(bt, s, at, k) : sMinusKA(s, k, a != null ? a : decode(publicKey))).encode();
+        Niels bt = at == null ? null : EdTables.baseNiels();
+        byte[] r = (bt != null ? Niels.sMinusKA(bt, s, at, k) : EdPoint.sMinusKA(s, k, a != null ? a : EdPoint.decode(publicKey))).encode();
         for (int i = 0; i < 32; i++) {
             if (r[i] != signature[i]) {
                 return false;
@@ -292,210 +183,23 @@ final class Ed25519 {
         return true;
     }
 
-    /** [s]B - [k]A, variable time (nothing secret is involved), sharing the doublings. */
-    private static Point sMinusKA(byte[] s, byte[] k, Point a) {
-        byte[] sd = slide(s);
-        byte[] kd = slide(k);
-        Point[] bm = oddMultiples(Consts.B);
-        Point[] am = oddMultiples(a);
-        Point r = Point.identity();
-        int i = 255;
-        while (i >= 0 && sd[i] == 0 && kd[i] == 0) {
-            i--;
-        }
-        for (; i >= 0; i--) {
-            r = r.dbl();
-            if (sd[i] > 0) {
-                r = r.add(bm[sd[i] / 2]);
-            } else if (sd[i] < 0) {
-                r = r.add(bm[-sd[i] / 2].negate());
-            }
-            if (kd[i] > 0) {
-                r = r.add(am[kd[i] / 2].negate());
-            } else if (kd[i] < 0) {
-                r = r.add(am[-kd[i] / 2]);
-            }
-        }
-        return r;
-    }
-
-    /**
-     * Multiples of a point for the comb: {@code rows[j][d - 1] = [d * 256^j]P} for j &lt; 32 and d in
-     * 1..8 (256 points, about one double-and-add ladder to compute). Immutable once built.
-     */
-    static final class Table {
-        final Point[][] rows = new Point[32][8];
-
-        Table(Point p) {
-            Point base = p;
-            for (int j = 0; j < 32; j++) {
-                rows[j][0] = base;
-                for (int d = 1; d < 8; d++) {
-                    rows[j][d] = rows[j][d - 1].add(base);
-                }
-                if (j < 31) {
-                    // 256 * base = 32 * (8 * base)
-                    base = rows[j][7].dbl().dbl().dbl().dbl().dbl();
-                }
-            }
-        }
-    }
-
-    /**
-     * The tables in use: the base point's, built at the second multiplication by B in this
-     * process, and those of public keys, each built at its key's second verification (a list
-     * verifies hundreds of JWTs signed by one operator or account key). At most
-     * {@link #MAX_KEYS} keys are remembered; later ones are verified without a table.
-     */
-    private static final class Tables {
-        static final int MAX_KEYS = 64;
-        private static final Object SEEN = new Object();
-        private static final java.util.concurrent.ConcurrentHashMap<String, Object> KEYS =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        private static final java.util.concurrent.atomic.AtomicInteger BASE_USES =
-                new java.util.concurrent.atomic.AtomicInteger();
-        private static volatile Table base;
-        private static volatile Niels baseNiels;
-
-        /** The base point's table in Niels form (for secret scalars), built with {@link #base}. */
-        static Niels baseNiels() {
-            Niels n = baseNiels;
-            if (n == null) {
-                Table t = base();
-                if (t == null) {
-                    return null;
-                }
-                synchronized (Tables.class) {
-                    n = baseNiels;
-                    if (n == null) {
-                        n = new Niels(t);
-                        baseNiels = n;
-                    }
-                }
-            }
-            return n;
-        }
-
-        static Table base() {
-            Table t = base;
-            if (t == null && BASE_USES.incrementAndGet() >= 2) {
-                synchronized (Tables.class) {
-                    t = base;
-                    if (t == null) {
-                        t = new Table(Consts.B);
-                        base = t;
-                    }
-                }
-            }
-            return t;
-        }
-
-        /** The key's table from its second verification on; null the first time, or for a key that is not a point. */
-        static Niels forKey(byte[] publicKey) {
-            String id = new String(publicKey, java.nio.charset.StandardCharsets.ISO_8859_1);
-            Object o = KEYS.get(id);
-            if (o instanceof Niels) {
-                return (Niels) o;
-            }
-            if (o == null) {
-                if (KEYS.size() < MAX_KEYS) {
-                    KEYS.putIfAbsent(id, SEEN);
-                }
-                return null;
-            }
-            Point p = decode(publicKey);
-            if (p == null) {
-                return null;
-            }
-            Niels t = new Niels(new Table(p));
-            KEYS.put(id, t);
-            return t;
-        }
-    }
-
-    /**
-     * The scalar (32 bytes little-endian, below 2^255) as 64 signed radix-16 digits in [-8, 8]:
-     * scalar = sum of e[i] * 16^i.
-     */
-    static byte[] radix16(byte[] scalar) {
-        byte[] e = new byte[64];
-        for (int i = 0; i < 32; i++) {
-            e[2 * i] = (byte) (scalar[i] & 15);
-            e[2 * i + 1] = (byte) ((scalar[i] >> 4) & 15);
-        }
-        int carry = 0;
-        for (int i = 0; i < 63; i++) {
-            int v = e[i] + carry;
-            carry = (v + 8) >> 4;
-            e[i] = (byte) (v - (carry << 4));
-        }
-        e[63] = (byte) (e[63] + carry);
-        return e;
-    }
-
     /** For tests: [scalar]B through the ladder, and through the comb, encoded. */
     static byte[] baseMultipleByLadder(byte[] scalar) {
-        return multiplySecret(Consts.B, scalar).encode();
+        return EdPoint.multiplySecret(EdPoint.Consts.B, scalar).encode();
     }
 
     static byte[] baseMultipleByComb(byte[] scalar) {
-        return new Niels(new Table(Consts.B)).multiply(scalar).encode();
+        return new Niels(new EdTables.Table(EdPoint.Consts.B)).multiply(scalar).encode();
     }
 
     /** For tests: [s]B - [k]A encoded, through the sliding windows and through the combs; null when A is not a point. */
     static byte[][] sMinusKABothWays(byte[] s, byte[] k, byte[] publicKey) {
-        Point a = decode(publicKey);
+        EdPoint a = EdPoint.decode(publicKey);
         if (a == null) {
             return null;
         }
-        return new byte[][] {sMinusKA(s, k, a).encode(), Niels.sMinusKA(new Niels(new Table(Consts.B)), s, new Niels(new Table(a)),
+        return new byte[][] {EdPoint.sMinusKA(s, k, a).encode(), Niels.sMinusKA(new Niels(new EdTables.Table(EdPoint.Consts.B)), s, new Niels(new EdTables.Table(a)),
                 k).encode()};
-    }
-
-    /** P, 3P, 5P, ..., 15P. */
-    private static Point[] oddMultiples(Point p) {
-        Point[] out = new Point[8];
-        Point twice = p.dbl();
-        out[0] = p;
-        for (int i = 1; i < 8; i++) {
-            out[i] = out[i - 1].add(twice);
-        }
-        return out;
-    }
-
-    /** The scalar as signed digits in [-15, 15], nonzero digits odd and at least 5 positions apart. */
-    static byte[] slide(byte[] scalar) {
-        byte[] r = new byte[256];
-        for (int i = 0; i < 256; i++) {
-            r[i] = (byte) (1 & (scalar[i >> 3] >> (i & 7)));
-        }
-        for (int i = 0; i < 256; i++) {
-            if (r[i] == 0) {
-                continue;
-            }
-            for (int b = 1; b <= 6 && i + b < 256; b++) {
-                if (r[i + b] == 0) {
-                    continue;
-                }
-                int shifted = r[i + b] << b;
-                if (r[i] + shifted <= 15) {
-                    r[i] = (byte) (r[i] + shifted);
-                    r[i + b] = 0;
-                } else if (r[i] - shifted >= -15) {
-                    r[i] = (byte) (r[i] - shifted);
-                    for (int k = i + b; k < 256; k++) {
-                        if (r[k] == 0) {
-                            r[k] = 1;
-                            break;
-                        }
-                        r[k] = 0;
-                    }
-                } else {
-                    break;
-                }
-            }
-        }
-        return r;
     }
 
     /** S (the second half of the signature, little-endian) must be below the group order. */
@@ -508,14 +212,6 @@ final class Ed25519 {
             }
         }
         return false;
-    }
-
-    private static byte[] hex(String s) {
-        byte[] out = new byte[s.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
     }
 
     static void wipe(byte[] b) {

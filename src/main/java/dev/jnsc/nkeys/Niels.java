@@ -19,7 +19,7 @@ final class Niels {
     final Fe[][][] points = new Fe[32][8][];
 
     /** From the extended table: all 256 Z inverted with one inversion (Montgomery's trick). */
-    Niels(Ed25519.Table t) {
+    Niels(EdTables.Table t) {
         Fe[] prefix = new Fe[256];
         Fe acc = Fe.ONE;
         for (int i = 0; i < 256; i++) {
@@ -28,12 +28,12 @@ final class Niels {
         }
         Fe inv = acc.invert();
         for (int i = 255; i >= 0; i--) {
-            Ed25519.Point p = t.rows[i >> 3][i & 7];
+            EdPoint p = t.rows[i >> 3][i & 7];
             Fe zi = inv.multiply(prefix[i]);
             inv = inv.multiply(p.z);
             Fe x = p.x.multiply(zi);
             Fe y = p.y.multiply(zi);
-            Fe[] f = {y.add(x), y.subtract(x), x.multiply(y).multiply(Ed25519.Consts.D2)};
+            Fe[] f = {y.add(x), y.subtract(x), x.multiply(y).multiply(EdPoint.Consts.D2)};
             long[] e = new long[LIMBS];
             put(e, 0, f[0]);
             put(e, 10, f[1]);
@@ -57,11 +57,11 @@ final class Niels {
     }
 
     /** [scalar]B (scalar below 2^255), in constant time: every entry of a row is read for each digit. */
-    Ed25519.Point multiply(byte[] scalar) {
-        byte[] e = Ed25519.radix16(scalar);
+    EdPoint multiply(byte[] scalar) {
+        byte[] e = EdPoint.radix16(scalar);
         long[] sel = new long[LIMBS];
         try {
-            Ed25519.Point h = Ed25519.Point.identity();
+            EdPoint h = EdPoint.identity();
             for (int i = 1; i < 64; i += 2) {
                 h = add(h, sel, rows[i / 2], e[i]);
             }
@@ -77,10 +77,10 @@ final class Niels {
     }
 
     /** [s]B - [k]A from B's and A's tables, variable time, sharing the doublings. */
-    static Ed25519.Point sMinusKA(Niels b, byte[] s, Niels a, byte[] k) {
-        byte[] se = Ed25519.radix16(s);
-        byte[] ke = Ed25519.radix16(k);
-        Ed25519.Point h = Ed25519.Point.identity();
+    static EdPoint sMinusKA(Niels b, byte[] s, Niels a, byte[] k) {
+        byte[] se = EdPoint.radix16(s);
+        byte[] ke = EdPoint.radix16(k);
+        EdPoint h = EdPoint.identity();
         for (int i = 1; i < 64; i += 2) {
             h = addDigit(addDigit(h, b.points[i / 2], se[i]), a.points[i / 2], -ke[i]);
         }
@@ -91,7 +91,7 @@ final class Niels {
         return h;
     }
 
-    private static Ed25519.Point addDigit(Ed25519.Point h, Fe[][] row, int digit) {
+    private static EdPoint addDigit(EdPoint h, Fe[][] row, int digit) {
         if (digit > 0) {
             return madd(h, row[digit - 1][0], row[digit - 1][1], row[digit - 1][2], false);
         } else if (digit < 0) {
@@ -102,7 +102,7 @@ final class Niels {
     }
 
     /** h + (ypx, ymx, xy2d), or with the opposite 2dxy when {@code negated} (ref10 ge_madd / ge_msub). */
-    private static Ed25519.Point madd(Ed25519.Point h, Fe ypx, Fe ymx, Fe xy2d, boolean negated) {
+    private static EdPoint madd(EdPoint h, Fe ypx, Fe ymx, Fe xy2d, boolean negated) {
         Fe a = h.y.subtract(h.x).multiply(ymx);
         Fe b = h.y.add(h.x).multiply(ypx);
         Fe c = h.t.multiply(xy2d);
@@ -111,11 +111,11 @@ final class Niels {
         Fe f = negated ? d.add(c) : d.subtract(c);
         Fe g = negated ? d.subtract(c) : d.add(c);
         Fe hh = b.add(a);
-        return new Ed25519.Point(e.multiply(f), g.multiply(hh), f.multiply(g), e.multiply(hh));
+        return new EdPoint(e.multiply(f), g.multiply(hh), f.multiply(g), e.multiply(hh));
     }
 
     /** h + [digit]row[0] (digit in [-8, 8]), the entry selected into {@code sel} without branching on the digit. */
-    private static Ed25519.Point add(Ed25519.Point h, long[] sel, long[][] row, int digit) {
+    private static EdPoint add(EdPoint h, long[] sel, long[][] row, int digit) {
         int negative = (digit >>> 31) & 1;
         int abs = digit - ((-negative & digit) << 1);
         // the identity: y + x = 1, y - x = 1, 2dxy = 0

@@ -148,7 +148,7 @@ class Ed25519Test {
                 Arrays.fill(scalar, (byte) 0xFF);
                 scalar[31] = 0x1F;
             }
-            byte[] digits = Ed25519.slide(scalar);
+            byte[] digits = EdPoint.slide(scalar);
             BigInteger sum = BigInteger.ZERO;
             int lastNonZero = -100;
             for (int j = 0; j < 256; j++) {
@@ -181,7 +181,7 @@ class Ed25519Test {
                 Arrays.fill(scalar, (byte) 0x88);
                 scalar[31] = 0x78;
             }
-            byte[] digits = Ed25519.radix16(scalar);
+            byte[] digits = EdPoint.radix16(scalar);
             BigInteger sum = BigInteger.ZERO;
             for (int j = 0; j < 64; j++) {
                 assertTrue(digits[j] >= -8 && digits[j] <= 8, "digit " + digits[j] + " at " + j);
