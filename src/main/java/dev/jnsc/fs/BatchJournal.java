@@ -47,7 +47,7 @@ public final class BatchJournal {
     public static final String FILE = ".jnsc.batch";
     /** The folder, in the store and in the keystore, that keeps the replaced contents of the open group. */
     public static final String UNDO_FOLDER = ".jnsc.undo";
-    private static final String MAGIC = "jnsc batch 1";
+    static final String MAGIC = "jnsc batch 1";
     /** Above this many files to sync, the group commit syncs them from several threads (the disk batches them). */
     private static final int PARALLEL_FROM = 8;
     private static final int THREADS = 32;
@@ -446,141 +446,9 @@ public final class BatchJournal {
     /**
      * Undoes the open group of an interrupted batch (or finishes a committed one) when the folder
      * holds a batch journal; returns what was done, in words, or null when there was nothing.
-     * The caller must hold the store lock.
+     * The caller must hold the store lock. See {@link BatchRecovery}.
      */
     public static String recover(Path dir) {
-        Path j = dir.toAbsolutePath().normalize().resolve(FILE);
-        try {
-            if (!Files.exists(j, LinkOption.NOFOLLOW_LINKS)) {
-                return null;
-            }
-            String text = new String(Files.readAllBytes(j), StandardCharsets.UTF_8);
-            // the records end at the first zero byte: the file is written ahead with zeros
-            int zero = text.indexOf('\0');
-            if (zero >= 0) {
-                text = text.substring(0, zero);
-            }
-            int nl = text.indexOf('\n');
-            if (nl < 0) {
-                if (!(MAGIC + "\n").startsWith(text)) {
-                    throw damaged(j, "it is not a batch journal");
-                }
-                Files.delete(j); // cut short before its first record: nothing was changed
-                Disk.syncDir(j.getParent());
-                return null;
-            }
-            if (!text.substring(0, nl).equals(MAGIC)) {
-                throw damaged(j, "it is not a batch journal");
-            }
-            List<List<String[]>> records = new ArrayList<>();
-            List<String[]> current = new ArrayList<>();
-            boolean committed = false;
-            String[] lines = text.substring(nl + 1).split("\n", -1);
-            // the last element is what follows the last newline: a line cut short, or ""
-            for (int i = 0; i < lines.length - 1; i++) {
-                String l = lines[i];
-                if (l.equals("end")) {
-                    records.add(current);
-                    current = new ArrayList<>();
-                } else if (l.equals("committed")) {
-                    committed = true;
-                } else {
-                    String[] parts = l.split(" ", -1);
-                    if (parts.length < 2 || parts.length > 3) {
-                        throw damaged(j, "a line it cannot read");
-                    }
-                    current.add(parts);
-                }
-            }
-            Set<Path> dirty = new LinkedHashSet<>();
-            String done;
-            if (committed) {
-                List<Path> folders = new ArrayList<>();
-                for (List<String[]> r : records) {
-                    for (String[] a : r) {
-                        if (a[0].equals("file")) {
-                            Files.deleteIfExists(Journal.decode(a[2]));
-                        } else if (a[0].equals("undo-folder")) {
-                            folders.add(Journal.decode(a[1]));
-                        } else if (a[0].equals("temp")) {
-                            Files.deleteIfExists(Journal.decode(a[1]));
-                        }
-                    }
-                }
-                for (Path f : folders) {
-                    Disk.rmdirIfEmpty(f);
-                }
-                done = "finished the commit of an interrupted nsc batch";
-            } else {
-                int files = 0;
-                for (int r = records.size() - 1; r >= 0; r--) {
-                    List<String[]> rec = records.get(r);
-                    for (int i = rec.size() - 1; i >= 0; i--) {
-                        files += undo(j, rec.get(i), dirty);
-                    }
-                }
-                int n = records.size();
-                done = "undid the last " + (n == 1 ? "command" : n + " commands") + " of an interrupted nsc batch, which "
-                        + (n == 1 ? "was" : "were") + " not committed yet (" + (files == 1 ? "1 file" : files + " files") + ")";
-            }
-            for (Path d : dirty) {
-                if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                    Disk.syncDir(d);
-                }
-            }
-            Files.delete(j);
-            Disk.syncDir(j.getParent());
-            return done;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot recover from the interrupted nsc batch recorded in " + j + ": "
-                    + Disk.reason(e), e);
-        }
-    }
-
-    /** Puts one path back as it was before the group; returns 1 for a file, 0 otherwise. */
-    private static int undo(Path j, String[] a, Set<Path> dirty) throws IOException {
-        Path p = Journal.decode(a[1]);
-        if (p.getParent() != null) {
-            dirty.add(p.getParent());
-        }
-        switch (a[0]) {
-            case "temp":
-                Files.deleteIfExists(p);
-                return 0;
-            case "mkdir":
-            case "undo-folder":
-                Disk.rmdirIfEmpty(p);
-                return 0;
-            case "folder":
-                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Disk.mkdir(p);
-                }
-                return 0;
-            case "absent":
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Disk.rmdirIfEmpty(p);
-                } else {
-                    Files.deleteIfExists(p);
-                }
-                return 1;
-            case "file":
-                if (a.length != 3) {
-                    throw damaged(j, "a line it cannot read");
-                }
-                Path keep = Journal.decode(a[2]);
-                if (Files.exists(keep, LinkOption.NOFOLLOW_LINKS)) {
-                    Journal.move(keep, p);
-                    // a rename between two links of one file does nothing: the kept link stays then
-                    Files.deleteIfExists(keep);
-                }
-                // else the crash came before the content was kept, so before the file changed
-                return 1;
-            default:
-                throw damaged(j, "a line it cannot read");
-        }
-    }
-
-    private static IOException damaged(Path j, String what) {
-        return new IOException("the batch journal is damaged (" + what + "); check the store, then remove " + j);
+        return BatchRecovery.recover(dir);
     }
 }
