@@ -32,6 +32,10 @@ import java.util.function.Consumer;
  * a JWT never exists without its seed: seeds ({@code .nk}) first, then creds files, then
  * everything else, nsc.json last. Deletes go the other way: JWTs and other files first, then creds,
  * then seeds, then folders, deepest first.
+ *
+ * <p>Over design.md's 500 lines on purpose: the stages of a commit (check, record, prepare,
+ * apply, roll back) share each planned step's state (temp file, old content, what existed), which
+ * stays private here rather than spread over classes that would all have to keep its invariants.
  */
 public final class FileChanges {
     /** Planned changes by path, in the order they were first planned. */
@@ -164,19 +168,13 @@ public final class FileChanges {
                     journal.write(true, actions(order, newDirs));
                 }
                 points.accept("committed");
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 discard(order, newDirs);
                 if (recorded) {
                     journal.deleteQuietly();
                 }
-                throw e;
-            } catch (IOException e) {
-                discard(order, newDirs);
-                if (recorded) {
-                    journal.deleteQuietly();
-                }
-                throw new UncheckedIOException("cannot record the changes in " + journal.file() + ": "
-                        + Disk.reason(e), e);
+                throw e instanceof IOException io ? new UncheckedIOException("cannot record the changes in "
+                        + journal.file() + ": " + Disk.reason(io), io) : (RuntimeException) e;
             }
             try {
                 apply(order, true);
@@ -195,12 +193,7 @@ public final class FileChanges {
                 }
             }
         } finally {
-            for (Step s : steps.values()) {
-                if (s.previous != null) {
-                    Arrays.fill(s.previous, (byte) 0);
-                    s.previous = null;
-                }
-            }
+            forgetPrevious();
         }
     }
 
@@ -259,11 +252,16 @@ public final class FileChanges {
                 }
             }
         } finally {
-            for (Step s : steps.values()) {
-                if (s.previous != null) {
-                    Arrays.fill(s.previous, (byte) 0);
-                    s.previous = null;
-                }
+            forgetPrevious();
+        }
+    }
+
+    /** The old contents read for the commit (keys among them) are zeroed once it is over. */
+    private void forgetPrevious() {
+        for (Step s : steps.values()) {
+            if (s.previous != null) {
+                Arrays.fill(s.previous, (byte) 0);
+                s.previous = null;
             }
         }
     }
