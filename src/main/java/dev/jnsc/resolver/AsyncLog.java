@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The account server's log: whole lines, taken from any thread without waiting for the output,
- * and written by one thread in batches with one flush each. A request thread only puts its line
+ * and written by one thread in batches with one flush each, every 10 ms at most while lines come. A request thread only puts its line
  * in a queue; when the output cannot keep up and the queue is full, lines are dropped and counted,
  * and the count is written as soon as there is room. {@link #close()} writes what is queued.
  */
 public final class AsyncLog implements Consumer<String>, AutoCloseable {
     /** Lines the queue holds; about 100 bytes each. */
     static final int CAPACITY = 1 << 16;
+    /** How long the writer rests when it found nothing to write. */
+    static final long PAUSE_MILLIS = 10;
 
     private final PrintWriter out;
     private final BlockingQueue<String> queue;
@@ -60,12 +61,13 @@ public final class AsyncLog implements Consumer<String>, AutoCloseable {
         List<String> batch = new ArrayList<>(256);
         try {
             while (!closed || !queue.isEmpty()) {
-                String first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                queue.drainTo(batch, 4096);
+                if (batch.isEmpty()) {
+                    // no wait on the queue: a waiting writer would be woken by nearly every line,
+                    // a thread switch per request on a busy server; lines wait this long at most
+                    Thread.sleep(PAUSE_MILLIS);
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, 4096);
                 write(batch);
                 batch.clear();
             }

@@ -201,6 +201,33 @@ class ServingCacheTest {
     }
 
     @Test
+    void linesAreWrittenWhileTheLogIsOpenNotOnlyAtClose() throws Exception {
+        StringWriter sink = new StringWriter();
+        AsyncLog log = new AsyncLog(new PrintWriter(sink));
+        try {
+            log.accept("[INF] first");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!written(sink).contains("[INF] first") && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertEquals("[INF] first\n", written(sink).replace("\r\n", "\n"));
+            log.accept("[INF] second");
+            deadline = System.nanoTime() + 5_000_000_000L;
+            while (!written(sink).contains("[INF] second") && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertTrue(written(sink).endsWith("[INF] second" + System.lineSeparator()), written(sink));
+        } finally {
+            log.close();
+        }
+    }
+
+    /** What the log wrote so far (a StringWriter's buffer is synchronized). */
+    private static String written(StringWriter sink) {
+        return sink.toString();
+    }
+
+    @Test
     void aStuckOutputNeverHoldsUpTheCallerLinesAreDroppedAndCounted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         StringBuilder written = new StringBuilder();
