@@ -2,6 +2,7 @@ package dev.jnsc.keystore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,5 +66,98 @@ class KeystoreRememberingTest {
         ks.forget();
         assertArrayEquals(a.sign(MESSAGE), read.sign(MESSAGE));
         assertArrayEquals(a.sign(MESSAGE), ks.read(a.publicKey()).sign(MESSAGE), "read afresh after forget");
+    }
+
+    @Test
+    void forgetOnAKeystoreThatDoesNotRememberDoesNothing() {
+        Keystore ks = new Keystore(root, false);
+        NKey key = NKey.generate(KeyKind.USER);
+        store(ks, key);
+        ks.forget();
+        assertArrayEquals(key.sign(MESSAGE), ks.read(key.publicKey()).sign(MESSAGE));
+    }
+
+    /**
+     * forget() promises to wipe the seeds a remembering keystore kept: after it, no array reachable
+     * from the keystore holds the seed, encoded (as in the file) or raw.
+     */
+    @Test
+    void afterForgetTheKeystoreHoldsNoCopyOfASeed() {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        NKey key = NKey.fromRawSeed(KeyKind.ACCOUNT, raw);
+        String encoded = new String(key.seed());
+        Keystore ks = new Keystore(root, false).remembering();
+        store(ks, key);
+        ks.read(key.publicKey());
+        ks.read(key.publicKey());
+        assertTrue(holdsSeed(ks, raw, encoded), "the walk finds the remembered seed (else this test could not fail)");
+        ks.forget();
+        assertFalse(holdsSeed(ks, raw, encoded), "a seed is left after forget");
+        ks.read(key.publicKey());
+        ks.forget();
+        assertFalse(holdsSeed(ks, raw, encoded), "a seed is left after the second forget");
+    }
+
+    private static boolean holdsSeed(Object root, byte[] raw, String encoded) {
+        java.util.List<Object> arrays = new java.util.ArrayList<>();
+        walk(root, arrays, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        byte[] encodedBytes = encoded.getBytes(StandardCharsets.US_ASCII);
+        for (Object a : arrays) {
+            if (a instanceof byte[] b && (contains(b, raw) || contains(b, encodedBytes))) {
+                return true;
+            }
+            if (a instanceof char[] c && new String(c).contains(encoded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every byte[] and char[] reachable through the project's objects and the collections they hold. */
+    private static void walk(Object o, java.util.List<Object> arrays, java.util.Set<Object> visited) {
+        if (o == null || !visited.add(o)) {
+            return;
+        }
+        if (o instanceof byte[] || o instanceof char[]) {
+            arrays.add(o);
+            return;
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                walk(k, arrays, visited);
+                walk(v, arrays, visited);
+            });
+            return;
+        }
+        if (o instanceof java.util.Collection<?> c) {
+            c.forEach(e -> walk(e, arrays, visited));
+            return;
+        }
+        if (!o.getClass().getName().startsWith("dev.jnsc.")) {
+            return;
+        }
+        for (Class<?> k = o.getClass(); k != null && k.getName().startsWith("dev.jnsc."); k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                try {
+                    walk(f.get(o), arrays, visited);
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
     }
 }
