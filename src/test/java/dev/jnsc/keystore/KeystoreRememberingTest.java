@@ -2,7 +2,6 @@ package dev.jnsc.keystore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,8 @@ import dev.jnsc.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,40 +79,66 @@ class KeystoreRememberingTest {
     }
 
     /**
-     * forget() promises to wipe the seeds a remembering keystore kept: after it, no array reachable
-     * from the keystore holds the seed, encoded (as in the file) or raw.
+     * forget() promises to wipe the seeds a remembering keystore kept, not only to drop them: the
+     * arrays that held a seed (encoded as in the file, or raw) hold it no more, and none reachable
+     * from the keystore does.
      */
     @Test
-    void afterForgetTheKeystoreHoldsNoCopyOfASeed() {
-        byte[] raw = new byte[32];
-        new java.security.SecureRandom().nextBytes(raw);
+    void forgetWipesTheRememberedSeedsInPlace() {
+        byte[] raw = randomSeed();
         NKey key = NKey.fromRawSeed(KeyKind.ACCOUNT, raw);
         String encoded = new String(key.seed());
         Keystore ks = new Keystore(root, false).remembering();
         store(ks, key);
         ks.read(key.publicKey());
         ks.read(key.publicKey());
-        assertTrue(holdsSeed(ks, raw, encoded), "the walk finds the remembered seed (else this test could not fail)");
+        List<Object> held = seedArrays(List.of(ks), raw, encoded);
+        assertTrue(held.size() >= 2, "the walk finds the remembered seed, in the file's bytes and the key (else this test could not fail)");
         ks.forget();
-        assertFalse(holdsSeed(ks, raw, encoded), "a seed is left after forget");
-        ks.read(key.publicKey());
-        ks.forget();
-        assertFalse(holdsSeed(ks, raw, encoded), "a seed is left after the second forget");
+        assertEquals(List.of(), seedArrays(held, raw, encoded), "forget dropped seeds without wiping them");
+        assertEquals(List.of(), seedArrays(List.of(ks), raw, encoded), "a seed is left after forget");
     }
 
-    private static boolean holdsSeed(Object root, byte[] raw, String encoded) {
-        java.util.List<Object> arrays = new java.util.ArrayList<>();
-        walk(root, arrays, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    /** A seed file rewritten with other bytes (a newline added) replaces what was remembered, and the old copy is wiped. */
+    @Test
+    void aRememberedSeedReplacedByAChangedFileIsWiped() throws Exception {
+        byte[] raw = randomSeed();
+        NKey key = NKey.fromRawSeed(KeyKind.USER, raw);
+        String encoded = new String(key.seed());
+        Keystore ks = new Keystore(root, false).remembering();
+        store(ks, key);
+        ks.read(key.publicKey());
+        List<Object> held = seedArrays(List.of(ks), raw, encoded);
+        assertTrue(held.size() >= 2, "the walk finds the remembered seed");
+        Files.writeString(ks.keyPath(key.publicKey()), encoded + "\n");
+        assertArrayEquals(key.sign(MESSAGE), ks.read(key.publicKey()).sign(MESSAGE));
+        assertEquals(List.of(), seedArrays(held, raw, encoded), "the replaced copy was not wiped");
+        assertTrue(seedArrays(List.of(ks), raw, encoded).size() >= 2, "the new bytes are remembered");
+        ks.forget();
+    }
+
+    private static byte[] randomSeed() {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        return raw;
+    }
+
+    /** The byte[] and char[] reachable from {@code roots} that hold the seed, raw or encoded. */
+    private static List<Object> seedArrays(List<Object> roots, byte[] raw, String encoded) {
+        List<Object> arrays = new ArrayList<>();
+        java.util.Set<Object> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object r : roots) {
+            walk(r, arrays, visited);
+        }
         byte[] encodedBytes = encoded.getBytes(StandardCharsets.US_ASCII);
+        List<Object> out = new ArrayList<>();
         for (Object a : arrays) {
-            if (a instanceof byte[] b && (contains(b, raw) || contains(b, encodedBytes))) {
-                return true;
-            }
-            if (a instanceof char[] c && new String(c).contains(encoded)) {
-                return true;
+            if (a instanceof byte[] b && (contains(b, raw) || contains(b, encodedBytes))
+                    || a instanceof char[] c && new String(c).contains(encoded)) {
+                out.add(a);
             }
         }
-        return false;
+        return out;
     }
 
     private static boolean contains(byte[] hay, byte[] needle) {
@@ -124,7 +151,7 @@ class KeystoreRememberingTest {
     }
 
     /** Every byte[] and char[] reachable through the project's objects and the collections they hold. */
-    private static void walk(Object o, java.util.List<Object> arrays, java.util.Set<Object> visited) {
+    private static void walk(Object o, List<Object> arrays, java.util.Set<Object> visited) {
         if (o == null || !visited.add(o)) {
             return;
         }
