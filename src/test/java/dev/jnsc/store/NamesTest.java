@@ -48,8 +48,8 @@ class NamesTest {
     @ParameterizedTest
     @ValueSource(ints = {0x00, 0x09, 0x0A, 0x0D, 0x1B, 0x7F, 0x85, 0x9F, 0xA0, 0xAD, 0x034F, 0x061C, 0x115F, 0x1680,
         0x180E, 0x2000, 0x200A, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x205F,
-        0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2069, 0x3000, 0x3164, 0xFE0F, 0xFEFF, 0xFFA0, 0xFFF9, 0xD800,
-        0xDC00, 0x1D173, 0xE0001, 0xE0100})
+        0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2069, 0x3000, 0x3164, 0xFE00, 0xFE0F, 0xFEFF, 0xFFA0, 0xFFF9, 0xD800,
+        0xDC00, 0x1D173, 0xE0001, 0xE0100, 0xE01EF})
     void refusesInvisibleCharacters(int cp) {
         assertTrue(Names.isInvisible(cp), Integer.toHexString(cp));
         String name = "a" + new String(Character.toChars(cp)) + "b";
@@ -62,6 +62,27 @@ class NamesTest {
     @ValueSource(strings = {"a b", "Ünïcödé", "日本語", "emoji 😀", "x-y_z.1", "a\"b", "é", "עברית", "ﷺ"})
     void acceptsVisibleNames(String name) {
         assertEquals(name, Names.check("user", name));
+    }
+
+    @Test
+    void theMessageNamesTheRefusedCharacter() {
+        StoreException e = assertThrows(StoreException.class, () -> Names.check("user", "a\u200bb"));
+        assertEquals("user name \"a\\u200bb\" contains U+200B (ZERO WIDTH SPACE): names become file names and may not"
+                + " contain control, invisible or line-breaking characters (plain spaces are allowed)", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/O", "O/", "\\O", "O\\", "\0O", "O\0", "..", ".", ""})
+    void aNameWithASeparatorAnywhereIsNoPathElement(String name) {
+        assertFalse(Names.isPathElement(name), name);
+    }
+
+    @Test
+    void plainNamesArePathElements() {
+        assertTrue(Names.isPathElement("O"));
+        assertTrue(Names.isPathElement("..."));
+        assertTrue(Names.isPathElement(".a"));
+        assertFalse(Names.isPathElement(null));
     }
 
     @Test
