@@ -65,20 +65,36 @@ public final class Keystore {
         }
     }
 
+    /** Where the seed of {@code publicKey} is kept; a string that is no base32 key (a path, say) is refused. */
     public Path keyPath(String publicKey) {
-        if (publicKey.length() < 3) {
+        if (!keyText(publicKey)) {
             throw new StoreException("\"" + publicKey + "\" is not a public key");
         }
         return root.resolve("keys").resolve(publicKey.substring(0, 1)).resolve(publicKey.substring(1, 3))
                 .resolve(publicKey + ".nk");
     }
 
+    /** Three or more letters of a public key (A-Z, 2-7): nothing that could name another folder. */
+    private static boolean keyText(String s) {
+        if (s.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '2' && c <= '7')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Path credsPath(String operator, String account, String user) {
         return root.resolve("creds").resolve(operator).resolve(account).resolve(user + ".creds");
     }
 
+    /** False also for a string that is no public key (as the Go nsc, which finds no file for it). */
     public boolean hasSeed(String publicKey) {
-        return Files.isRegularFile(keyPath(publicKey));
+        return keyText(publicKey) && Files.isRegularFile(keyPath(publicKey));
     }
 
     /** The key with its seed from the keystore, or null when no seed is stored for it. */

@@ -88,7 +88,7 @@ public final class OperatorStore {
 
     public List<String> userNames(String account) {
         Path users = accountDir(account).resolve("users");
-        if (!Files.isDirectory(users)) {
+        if (!Names.isPathElement(account) || !Files.isDirectory(users)) {
             return List.of();
         }
         List<String> out = new ArrayList<>();

@@ -79,6 +79,17 @@ class KeystoreTest {
     }
 
     @Test
+    void keyPathRefusesWhatIsNoBase32KeySoNoOtherFolderIsNamed() {
+        Keystore ks = new Keystore(root, false);
+        for (String bad : new String[] {"A/../../../etc/x", "A..", "UAB/C", "abc", "A B", "UA1", "UA8", "UA\\B"}) {
+            StoreException e = assertThrows(StoreException.class, () -> ks.keyPath(bad), bad);
+            assertEquals("\"" + bad + "\" is not a public key", e.getMessage());
+            assertFalse(ks.hasSeed(bad), bad);
+        }
+        assertEquals(root.resolve("keys/U/A2/UA27Z.nk"), ks.keyPath("UA27Z"));
+    }
+
+    @Test
     void credsPathIsOperatorAccountUser() {
         Keystore ks = new Keystore(root, false);
         assertEquals(root.resolve("creds/O/A/U.creds"), ks.credsPath("O", "A", "U"));

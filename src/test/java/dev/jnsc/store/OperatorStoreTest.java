@@ -176,6 +176,8 @@ class OperatorStoreTest {
         Files.writeString(users.resolve("notes.txt"), "x");
         Files.writeString(users.resolve("x.jwt.tmp"), "x");
         assertEquals(List.of("Bob", "amy", "zed"), store.userNames("A"));
+        assertEquals(List.of(), store.userNames("A/."), "a name with a path in it names no account, even one that leads to it");
+        assertEquals(List.of(), store.userNames("./A"));
         assertTrue(store.hasUser("A", "amy"));
         assertFalse(store.hasUser("A", "notes"));
     }
