@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,5 +159,61 @@ class StoreLockTest {
         try (StoreLock l = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
             assertTrue(Files.exists(stores.resolve(StoreLock.FILE)));
         }
+    }
+
+    @Test
+    void aWaiterIsToldOnceAndOnlyAfterASecond() throws Exception {
+        Path stores = root.resolve("stores");
+        Path file = stores.resolve(StoreLock.FILE);
+        try (StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            List<Path> told = new ArrayList<>();
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(400), told::add));
+            assertEquals(List.of(), told, "a short wait is not worth a word");
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(1600), told::add));
+            assertEquals(List.of(file), told, "told once, however long the wait");
+        }
+    }
+
+    @Test
+    void anInterruptedWaiterGivesUpAndStaysInterrupted() throws Exception {
+        Path stores = root.resolve("stores");
+        try (StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            Thread.currentThread().interrupt();
+            long t0 = System.nanoTime();
+            StoreLock.Timeout e;
+            try {
+                e = assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofSeconds(30), f -> { }));
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            }
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000, "gave up at once");
+            assertEquals("interrupted while waiting for the lock " + stores.resolve(StoreLock.FILE), e.getMessage());
+        }
+        StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { }).close();
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsNamedAndLeftAlone() throws Exception {
+        Path stores = Files.writeString(root.resolve("stores"), "a file");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> StoreLock.acquire(List.of(stores), Duration.ofSeconds(5), f -> { }));
+        assertEquals("cannot lock " + stores + " (" + stores.resolve(StoreLock.FILE) + "): not a directory", e.getMessage());
+        assertEquals("a file", Files.readString(stores));
+    }
+
+    @Test
+    void closingTwiceDoesNotReleaseALockTakenSince() throws Exception {
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        Path file = stores.resolve(StoreLock.FILE);
+        StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { });
+        assertFalse(LockHolder.freeForAnotherProcess(file), "held against other processes");
+        first.close();
+        try (StoreLock second = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            first.close();
+            // a third try in this process must not so much as open the lock file (closing it would drop the lock)
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(100), f -> { }));
+            assertFalse(LockHolder.freeForAnotherProcess(file), "the second holder still holds it against other processes");
+        }
+        assertTrue(LockHolder.freeForAnotherProcess(file));
     }
 }
