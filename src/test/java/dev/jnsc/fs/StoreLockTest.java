@@ -216,4 +216,15 @@ class StoreLockTest {
         }
         assertTrue(LockHolder.freeForAnotherProcess(file));
     }
+
+    @Test
+    void aSecondCloseLeavesAloneAFolderMadeSinceWhereTheLockMadeOne() throws Exception {
+        Path stores = root.resolve("new/stores");
+        StoreLock lock = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { });
+        lock.close();
+        assertFalse(Files.exists(root.resolve("new")), "the folders made only for the lock are gone");
+        Files.createDirectories(stores);
+        lock.close();
+        assertTrue(Files.isDirectory(stores), "a folder made by someone else since is not the lock's to remove");
+    }
 }
