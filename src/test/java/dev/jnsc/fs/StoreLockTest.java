@@ -227,4 +227,38 @@ class StoreLockTest {
         lock.close();
         assertTrue(Files.isDirectory(stores), "a folder made by someone else since is not the lock's to remove");
     }
+
+    /**
+     * Lets the garbage collector close what nothing refers to any more: a channel of a lock file
+     * left open would close then, and its close drops every lock this process holds on that file.
+     */
+    private static void collectGarbage() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(40);
+        }
+    }
+
+    /** Holds the lock on {@code dir}, lets the garbage collector run, and tells whether another process still finds it held. */
+    private static boolean heldAfterGarbageCollection(Path dir) throws Exception {
+        try (StoreLock held = StoreLock.acquire(List.of(dir), Duration.ofSeconds(10), f -> { })) {
+            collectGarbage();
+            return !LockHolder.freeForAnotherProcess(dir.resolve(StoreLock.FILE));
+        }
+    }
+
+    @Test
+    void noChannelIsLeftOpenWhoseCleanupCouldDropTheLockLater() throws Exception {
+        // a lock file this lock makes (opened once to make it, then again to lock it)
+        assertTrue(heldAfterGarbageCollection(root.resolve("keys")));
+        // a lock released and taken again
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { }).close();
+        assertTrue(heldAfterGarbageCollection(stores));
+        // a lock tried while another process held it
+        try (LockHolder other = LockHolder.hold(stores.resolve(StoreLock.FILE))) {
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(50), f -> { }));
+        }
+        assertTrue(heldAfterGarbageCollection(stores));
+    }
 }
