@@ -363,4 +363,40 @@ class BatchJournalTest {
         assertEquals("theirs", Files.readString(full.resolve("theirs.txt")), "a folder goes only when empty");
         assertFalse(Files.exists(stores().resolve(BatchJournal.FILE)));
     }
+
+    /** How many of this process's open file descriptors are on {@code file} (Linux: /proc/self/fd). */
+    private static long openDescriptors(Path file) throws IOException {
+        List<Path> fds;
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            fds = s.toList();
+        }
+        long n = 0;
+        for (Path fd : fds) {
+            try {
+                if (Files.readSymbolicLink(fd).toString().startsWith(file.toString())) {
+                    n++;
+                }
+            } catch (IOException e) {
+                // closed meanwhile (the listing's own descriptor)
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theJournalIsClosedWhenTheGroupCommitsOrIsAbandoned() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")));
+        seed();
+        BatchJournal j = journal();
+        List<FileChanges> cs = commands();
+        cs.get(0).commitInGroup(j);
+        assertEquals(1, openDescriptors(j.file()), "open while the group is");
+        j.commit();
+        assertEquals(0, openDescriptors(j.file()), "closed by the commit");
+        cs.get(1).commitInGroup(j);
+        assertEquals(1, openDescriptors(j.file()));
+        j.abandon();
+        assertEquals(0, openDescriptors(j.file()), "closed by abandon");
+        assertTrue(BatchJournal.recover(stores()).startsWith("undid the last command"));
+    }
 }

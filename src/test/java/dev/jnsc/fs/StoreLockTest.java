@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.jnsc.testing.LockHolder;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,5 +261,20 @@ class StoreLockTest {
             assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(50), f -> { }));
         }
         assertTrue(heldAfterGarbageCollection(stores));
+    }
+
+    @Test
+    void aWaiterSleepsBetweenTriesInsteadOfSpinning() throws Exception {
+        Path stores = root.resolve("stores");
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(cpu.isCurrentThreadCpuTimeSupported());
+        try (StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            // warm up (class loading, compilation), then measure one wait
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(20), f -> { }));
+            long t0 = cpu.getCurrentThreadCpuTime();
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(600), f -> { }));
+            long ms = (cpu.getCurrentThreadCpuTime() - t0) / 1_000_000;
+            assertTrue(ms < 200, "used " + ms + " ms of CPU in a 600 ms wait");
+        }
     }
 }
