@@ -302,6 +302,9 @@ class BatchJournalTest {
             s.forEach(p -> kept.add(content(p)));
         }
         assertEquals(List.of("account v1"), kept, "only the content from before the group is kept");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(j.file())));
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stores().resolve(BatchJournal.UNDO_FOLDER))));
         j.abandon();
         assertEquals("undid the last 2 commands of an interrupted nsc batch, which were not committed yet (1 file)",
                 BatchJournal.recover(stores()));
