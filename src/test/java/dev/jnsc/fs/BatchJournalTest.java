@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +129,12 @@ class BatchJournalTest {
         assertFalse(Files.exists(stores().resolve(BatchJournal.FILE)));
         assertFalse(Files.exists(keys().resolve(BatchJournal.UNDO_FOLDER)), "kept contents go with the commit");
         deleteAll();
+        // each command: recorded by the journal, then by the command; its temp files; its renames and deletes;
+        // each group commit: synced, then committed
+        assertEquals(List.of("recorded", "recorded", "temp", "temp", "temp", "applied", "applied", "applied",
+                "recorded", "recorded", "temp", "applied", "applied", "applied", "applied", "applied", "synced", "committed",
+                "recorded", "recorded", "temp", "temp", "applied", "applied",
+                "recorded", "recorded", "applied", "synced", "committed"), points);
         int firstCommit = points.indexOf("committed");
         int secondCommit = points.lastIndexOf("committed");
         assertTrue(firstCommit > 0 && secondCommit > firstCommit, points.toString());
@@ -279,5 +287,119 @@ class BatchJournalTest {
         j.commit();
         assertEquals(afterFirst, tree());
         assertNull(BatchJournal.recover(stores()));
+    }
+
+    @Test
+    void aFileChangedTwiceInAGroupIsPutBackAsItWasBeforeTheGroup() throws IOException {
+        seed();
+        Map<String, String> start = tree();
+        Path account = stores().resolve("O/accounts/A/A.jwt");
+        BatchJournal j = journal();
+        new FileChanges().write(account, bytes("account v2")).commitInGroup(j);
+        new FileChanges().write(account, bytes("account v3")).commitInGroup(j);
+        List<String> kept = new ArrayList<>();
+        try (Stream<Path> s = Files.list(stores().resolve(BatchJournal.UNDO_FOLDER))) {
+            s.forEach(p -> kept.add(content(p)));
+        }
+        assertEquals(List.of("account v1"), kept, "only the content from before the group is kept");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(j.file())));
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stores().resolve(BatchJournal.UNDO_FOLDER))));
+        j.abandon();
+        assertEquals("undid the last 2 commands of an interrupted nsc batch, which were not committed yet (1 file)",
+                BatchJournal.recover(stores()));
+        assertEquals(start, tree());
+    }
+
+    @Test
+    void aFileOutsideTheRootsIsKeptAsAPrivateCopyInTheStoresFolder() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm));
+        seed();
+        Map<String, String> start = tree();
+        Path outside = Files.createTempDirectory(shm, "jnsc-batch-test");
+        try {
+            // another file system: no hard link can keep the old content, a copy does
+            Assumptions.assumeFalse(Files.getFileStore(outside).equals(Files.getFileStore(root)));
+            Path cfg = Files.writeString(outside.resolve("cfg.txt"), "v1");
+            BatchJournal j = journal();
+            new FileChanges().write(cfg, bytes("v2")).commitInGroup(j);
+            assertEquals("v2", Files.readString(cfg));
+            Path copy = stores().resolve(BatchJournal.UNDO_FOLDER + "/0");
+            assertEquals("v1", Files.readString(copy));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+            j.abandon();
+            assertEquals("undid the last command of an interrupted nsc batch, which was not committed yet (1 file)",
+                    BatchJournal.recover(stores()));
+            assertEquals("v1", Files.readString(cfg));
+            assertEquals(start, tree());
+        } finally {
+            try (Stream<Path> s = Files.walk(outside)) {
+                s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aJournalWithNothingRecordedNeitherCommitsNorFailsToAbandon() {
+        BatchJournal j = journal();
+        j.abandon();
+        j.commit();
+        j.abandon();
+        assertEquals(0, j.pending());
+        assertFalse(Files.exists(j.file()), "no journal for a group without a command");
+    }
+
+    @Test
+    void undoingAnAbsentPathKeepsAFolderThatHoldsSomethingNow() throws IOException {
+        Files.createDirectories(stores());
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        Path full = Files.createDirectories(root.resolve("full"));
+        Files.writeString(full.resolve("theirs.txt"), "theirs");
+        Path file = Files.writeString(root.resolve("file.txt"), "x");
+        Files.writeString(stores().resolve(BatchJournal.FILE), "jnsc batch 1\nabsent " + Journal.encode(file) + "\nabsent "
+                + Journal.encode(full) + "\nabsent " + Journal.encode(empty) + "\nend\n");
+        assertEquals("undid the last command of an interrupted nsc batch, which was not committed yet (3 files)",
+                BatchJournal.recover(stores()));
+        assertFalse(Files.exists(file));
+        assertFalse(Files.exists(empty));
+        assertEquals("theirs", Files.readString(full.resolve("theirs.txt")), "a folder goes only when empty");
+        assertFalse(Files.exists(stores().resolve(BatchJournal.FILE)));
+    }
+
+    /** How many of this process's open file descriptors are on {@code file} (Linux: /proc/self/fd). */
+    private static long openDescriptors(Path file) throws IOException {
+        List<Path> fds;
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            fds = s.toList();
+        }
+        long n = 0;
+        for (Path fd : fds) {
+            try {
+                if (Files.readSymbolicLink(fd).toString().startsWith(file.toString())) {
+                    n++;
+                }
+            } catch (IOException e) {
+                // closed meanwhile (the listing's own descriptor)
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theJournalIsClosedWhenTheGroupCommitsOrIsAbandoned() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")));
+        seed();
+        BatchJournal j = journal();
+        List<FileChanges> cs = commands();
+        cs.get(0).commitInGroup(j);
+        assertEquals(1, openDescriptors(j.file()), "open while the group is");
+        j.commit();
+        assertEquals(0, openDescriptors(j.file()), "closed by the commit");
+        cs.get(1).commitInGroup(j);
+        assertEquals(1, openDescriptors(j.file()));
+        j.abandon();
+        assertEquals(0, openDescriptors(j.file()), "closed by abandon");
+        assertTrue(BatchJournal.recover(stores()).startsWith("undid the last command"));
     }
 }

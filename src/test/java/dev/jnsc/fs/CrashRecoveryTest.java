@@ -292,4 +292,39 @@ class CrashRecoveryTest {
             assertFalse(Journal.encode(p).contains(" ") || Journal.encode(p).contains("\n"), name);
         }
     }
+
+    @Test
+    void renamesGoSeedCredsStoreNscJsonWhateverTheOrderTheyWerePlanned() throws IOException {
+        seed();
+        Path context = root.resolve("config/nsc.json");
+        Path jwt = stores().resolve("O/accounts/A/users/U.jwt");
+        Path creds = keys().resolve("creds/O/A/U.creds");
+        Path seed = keys().resolve("keys/U/XY/UXY.nk");
+        List<String> order = new ArrayList<>();
+        // planned in the reverse of the safe order
+        new FileChanges().write(context, bytes("{}")).write(jwt, bytes("user U")).write(creds, bytes("creds U"))
+                .create(seed, bytes("seed U")).onPoint(p -> {
+                    if (p.equals("applied")) {
+                        order.add((Files.exists(seed) ? "S" : "-") + (Files.exists(creds) ? "C" : "-")
+                                + (Files.exists(jwt) ? "J" : "-") + (Files.exists(context) ? "N" : "-"));
+                    }
+                }).commit(stores());
+        assertEquals(List.of("S---", "SC--", "SCJ-", "SCJN"), order);
+    }
+
+    @Test
+    void finishingACommittedDeleteKeepsAFolderThatHoldsSomethingNow() throws IOException {
+        Files.createDirectories(stores());
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        Path full = Files.createDirectories(root.resolve("full"));
+        Files.writeString(full.resolve("theirs.txt"), "theirs");
+        Path file = Files.writeString(root.resolve("file.txt"), "x");
+        Files.writeString(stores().resolve(Journal.FILE), "jnsc journal 1\ncommitted\ndelete " + Journal.encode(file)
+                + "\ndelete " + Journal.encode(full) + "\ndelete " + Journal.encode(empty) + "\nend\n");
+        assertEquals("finished the changes of an interrupted nsc command (3 files)", Journal.recover(stores()));
+        assertFalse(Files.exists(file));
+        assertFalse(Files.exists(empty));
+        assertEquals("theirs", Files.readString(full.resolve("theirs.txt")), "a folder is deleted only when empty");
+        assertFalse(Files.exists(stores().resolve(Journal.FILE)));
+    }
 }

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,5 +119,112 @@ class FileChangesTest {
         assertFalse(c.writes(f));
         c.commit(dir);
         assertFalse(Files.exists(f));
+    }
+
+    @Test
+    void thePlannedChangesSayWhatIsWrittenDeletedAndWhatWasThere() throws Exception {
+        Path old = Files.writeString(dir.resolve("old.txt"), "old");
+        Path gone = Files.writeString(dir.resolve("gone.txt"), "gone");
+        Path fresh = dir.resolve("fresh.txt");
+        FileChanges c = new FileChanges();
+        assertTrue(c.isEmpty());
+        c.write(old, "new".getBytes()).create(fresh, "fresh".getBytes()).delete(gone);
+        assertFalse(c.isEmpty());
+        c.commit(dir);
+        List<FileChanges.Change> changes = c.changes();
+        assertEquals(List.of(old, fresh, gone), changes.stream().map(FileChanges.Change::path).toList());
+        assertEquals(List.of(false, false, true), changes.stream().map(FileChanges.Change::deleted).toList());
+        assertEquals(List.of(true, false, true), changes.stream().map(FileChanges.Change::existed).toList(),
+                "a command reports a replaced file as changed, a new one as added");
+        assertArrayEquals("new".getBytes(), changes.get(0).content());
+        assertNull(changes.get(2).content());
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenChangesNothing() throws Exception {
+        Path keep = Files.writeString(dir.resolve("keep.txt"), "original");
+        Path nowhere = dir.resolve("no-such-folder");
+        FileChanges c = new FileChanges().write(keep, "changed".getBytes()).write(dir.resolve("new/f.txt"), "x".getBytes());
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(nowhere));
+        assertEquals("cannot record the changes in " + nowhere.resolve(Journal.FILE) + ": its folder does not exist",
+                e.getMessage());
+        assertEquals("original", Files.readString(keep));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(keep), s.toList(), "no temp file, no new folder");
+        }
+    }
+
+    @Test
+    void aCommitPointThatCannotBeRecordedUndoesThePreparedChanges() throws Exception {
+        Path keep = Files.writeString(dir.resolve("keep.txt"), "original");
+        // the "committed" state is written through the journal's temp file: something in its way fails it
+        Path inTheWay = dir.resolve(Journal.FILE + ".tmp");
+        FileChanges c = new FileChanges().write(keep, "changed".getBytes()).write(dir.resolve("new/deep/f.txt"), "x".getBytes())
+                .onPoint(p -> {
+                    if (p.equals("prepared")) {
+                        try {
+                            Files.createDirectories(inTheWay.resolve("child"));
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    }
+                });
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(dir));
+        assertEquals("cannot record the changes in " + dir.resolve(Journal.FILE) + ": the folder is not empty", e.getMessage());
+        Files.delete(inTheWay.resolve("child"));
+        Files.delete(inTheWay);
+        assertEquals("original", Files.readString(keep));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(keep), s.toList(), "no temp file, no new folder and no prepared journal left");
+        }
+        assertNull(Journal.recover(dir));
+    }
+
+    @Test
+    void aDeletedFolderIsMadeAgainWhenALaterDeleteFails() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rwx------"));
+        FileChanges c = new FileChanges().delete(a).delete(b).onPoint(p -> {
+            if (p.equals("applied")) {
+                try {
+                    // after a is deleted, something puts a file into b: b's delete fails
+                    Files.writeString(b.resolve("theirs.txt"), "theirs");
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        });
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(dir));
+        assertEquals("cannot delete " + b + ": the folder is not empty", e.getMessage());
+        assertTrue(Files.isDirectory(a), "the folder deleted before the failure is back");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(a)));
+        assertEquals("theirs", Files.readString(b.resolve("theirs.txt")));
+        assertNull(Journal.recover(dir));
+    }
+
+    @Test
+    void makeDirsMakesPrivateFoldersAndRefusesAFileInTheWay() throws Exception {
+        List<Path> made = new ArrayList<>();
+        FileChanges.makeDirs(dir.resolve("x/y"), made);
+        assertEquals(List.of(dir.resolve("x"), dir.resolve("x/y")), made, "outermost first");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("x/y"))));
+        FileChanges.makeDirs(dir.resolve("x/y"), made);
+        assertEquals(2, made.size(), "folders that exist are not made again");
+        Path file = Files.writeString(dir.resolve("x/file"), "mine");
+        List<Path> none = new ArrayList<>();
+        IOException e = assertThrows(IOException.class, () -> FileChanges.makeDirs(file, none));
+        assertEquals(file + " exists and is not a folder", e.getMessage());
+        assertEquals(List.of(), none);
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void readIfExistsTellsAMissingFileFromAnUnreadableOne() throws Exception {
+        Path f = Files.writeString(dir.resolve("f.txt"), "data");
+        assertArrayEquals("data".getBytes(), FileChanges.readIfExists(f));
+        assertNull(FileChanges.readIfExists(dir.resolve("missing.txt")));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> FileChanges.readIfExists(dir));
+        assertTrue(e.getMessage().startsWith("cannot read " + dir + ": "), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.jnsc.testing.LockHolder;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +159,122 @@ class StoreLockTest {
         Files.writeString(stores.resolve(StoreLock.FILE), "");
         try (StoreLock l = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
             assertTrue(Files.exists(stores.resolve(StoreLock.FILE)));
+        }
+    }
+
+    @Test
+    void aWaiterIsToldOnceAndOnlyAfterASecond() throws Exception {
+        Path stores = root.resolve("stores");
+        Path file = stores.resolve(StoreLock.FILE);
+        try (StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            List<Path> told = new ArrayList<>();
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(400), told::add));
+            assertEquals(List.of(), told, "a short wait is not worth a word");
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(1600), told::add));
+            assertEquals(List.of(file), told, "told once, however long the wait");
+        }
+    }
+
+    @Test
+    void anInterruptedWaiterGivesUpAndStaysInterrupted() throws Exception {
+        Path stores = root.resolve("stores");
+        try (StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            Thread.currentThread().interrupt();
+            long t0 = System.nanoTime();
+            StoreLock.Timeout e;
+            try {
+                e = assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofSeconds(30), f -> { }));
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            }
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000, "gave up at once");
+            assertEquals("interrupted while waiting for the lock " + stores.resolve(StoreLock.FILE), e.getMessage());
+        }
+        StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { }).close();
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsNamedAndLeftAlone() throws Exception {
+        Path stores = Files.writeString(root.resolve("stores"), "a file");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> StoreLock.acquire(List.of(stores), Duration.ofSeconds(5), f -> { }));
+        assertEquals("cannot lock " + stores + " (" + stores.resolve(StoreLock.FILE) + "): not a directory", e.getMessage());
+        assertEquals("a file", Files.readString(stores));
+    }
+
+    @Test
+    void closingTwiceDoesNotReleaseALockTakenSince() throws Exception {
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        Path file = stores.resolve(StoreLock.FILE);
+        StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { });
+        assertFalse(LockHolder.freeForAnotherProcess(file), "held against other processes");
+        first.close();
+        try (StoreLock second = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            first.close();
+            // a third try in this process must not so much as open the lock file (closing it would drop the lock)
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(100), f -> { }));
+            assertFalse(LockHolder.freeForAnotherProcess(file), "the second holder still holds it against other processes");
+        }
+        assertTrue(LockHolder.freeForAnotherProcess(file));
+    }
+
+    @Test
+    void aSecondCloseLeavesAloneAFolderMadeSinceWhereTheLockMadeOne() throws Exception {
+        Path stores = root.resolve("new/stores");
+        StoreLock lock = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { });
+        lock.close();
+        assertFalse(Files.exists(root.resolve("new")), "the folders made only for the lock are gone");
+        Files.createDirectories(stores);
+        lock.close();
+        assertTrue(Files.isDirectory(stores), "a folder made by someone else since is not the lock's to remove");
+    }
+
+    /**
+     * Lets the garbage collector close what nothing refers to any more: a channel of a lock file
+     * left open would close then, and its close drops every lock this process holds on that file.
+     */
+    private static void collectGarbage() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(40);
+        }
+    }
+
+    /** Holds the lock on {@code dir}, lets the garbage collector run, and tells whether another process still finds it held. */
+    private static boolean heldAfterGarbageCollection(Path dir) throws Exception {
+        try (StoreLock held = StoreLock.acquire(List.of(dir), Duration.ofSeconds(10), f -> { })) {
+            collectGarbage();
+            return !LockHolder.freeForAnotherProcess(dir.resolve(StoreLock.FILE));
+        }
+    }
+
+    @Test
+    void noChannelIsLeftOpenWhoseCleanupCouldDropTheLockLater() throws Exception {
+        // a lock file this lock makes (opened once to make it, then again to lock it)
+        assertTrue(heldAfterGarbageCollection(root.resolve("keys")));
+        // a lock released and taken again
+        Path stores = Files.createDirectories(root.resolve("stores"));
+        StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { }).close();
+        assertTrue(heldAfterGarbageCollection(stores));
+        // a lock tried while another process held it
+        try (LockHolder other = LockHolder.hold(stores.resolve(StoreLock.FILE))) {
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(50), f -> { }));
+        }
+        assertTrue(heldAfterGarbageCollection(stores));
+    }
+
+    @Test
+    void aWaiterSleepsBetweenTriesInsteadOfSpinning() throws Exception {
+        Path stores = root.resolve("stores");
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(cpu.isCurrentThreadCpuTimeSupported());
+        try (StoreLock first = StoreLock.acquire(List.of(stores), Duration.ZERO, f -> { })) {
+            // warm up (class loading, compilation), then measure one wait
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(20), f -> { }));
+            long t0 = cpu.getCurrentThreadCpuTime();
+            assertThrows(StoreLock.Timeout.class, () -> StoreLock.acquire(List.of(stores), Duration.ofMillis(600), f -> { }));
+            long ms = (cpu.getCurrentThreadCpuTime() - t0) / 1_000_000;
+            assertTrue(ms < 60, "used " + ms + " ms of CPU in a 600 ms wait");
         }
     }
 }

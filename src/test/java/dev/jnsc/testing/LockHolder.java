@@ -53,7 +53,33 @@ public final class LockHolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether another process could lock the file now: a JVM that tries the lock once, says
+     * "free" or "held", and ends (releasing it).
+     */
+    public static boolean freeForAnotherProcess(Path lockFile) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path classes = Path.of(LockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process p = new ProcessBuilder(java.toString(), "-cp", classes.toString(), LockHolder.class.getName(),
+                lockFile.toString(), "try").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (!"free".equals(line) && !"held".equals(line)) {
+            throw new AssertionError("the lock tester said " + line);
+        }
+        return line.equals("free");
+    }
+
     public static void main(String[] args) throws IOException {
+        if (args.length > 1 && args[1].equals("try")) {
+            try (FileChannel ch = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+                    FileLock lock = ch.tryLock()) {
+                System.out.println(lock == null ? "held" : "free");
+            }
+            return;
+        }
         try (FileChannel ch = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = ch.lock()) {
             System.out.println("locked");
