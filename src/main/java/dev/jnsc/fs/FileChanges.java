@@ -179,11 +179,12 @@ public final class FileChanges {
             try {
                 apply(order, true);
             } catch (RuntimeException e) {
-                rollback(order, newDirs);
+                List<String> left = rollback(order, newDirs);
                 if (journal != null) {
+                    // it could only finish the change; what was put back would stay as it is now
                     journal.deleteQuietly();
                 }
-                throw e;
+                throw notPutBack(e, left);
             }
             if (journal != null) {
                 try {
@@ -240,8 +241,7 @@ public final class FileChanges {
                 prepare(order, newDirs, false);
                 apply(order, false);
             } catch (RuntimeException e) {
-                rollback(order, newDirs);
-                throw e;
+                throw notPutBack(e, rollback(order, newDirs));
             }
             for (Path d : newDirs) {
                 group.touched(d, false);
@@ -478,9 +478,11 @@ public final class FileChanges {
 
     /**
      * A rename or delete failed after the commit point (in this process, so the previous contents
-     * are at hand): put back what was changed, then discard the rest.
+     * are at hand): put back what was changed, then discard the rest. Returns the paths that could
+     * not be put back, with why (none when all are back).
      */
-    private static void rollback(List<Step> order, List<Path> newDirs) {
+    private static List<String> rollback(List<Step> order, List<Path> newDirs) {
+        List<String> left = new ArrayList<>();
         for (int i = order.size() - 1; i >= 0; i--) {
             Step s = order.get(i);
             if (!s.applied) {
@@ -494,11 +496,26 @@ public final class FileChanges {
                 } else {
                     Files.deleteIfExists(s.path);
                 }
-            } catch (IOException ignored) {
-                // best effort: the original failure is what gets reported
+            } catch (IOException e) {
+                left.add(s.path + " (" + Disk.reason(e) + ")");
             }
         }
         discard(order, newDirs);
+        return left;
+    }
+
+    /**
+     * The failure, told with the paths the rollback could not put back: then the command did
+     * change something, and the user must know which files to look at.
+     */
+    private static RuntimeException notPutBack(RuntimeException e, List<String> left) {
+        if (left.isEmpty()) {
+            return e;
+        }
+        String what = left.size() == 1 ? "this file could not be put back as it was: "
+                : left.size() + " files could not be put back as they were: ";
+        return new UncheckedIOException(e.getMessage() + "; " + what + String.join(", ", left),
+                new IOException(e.getMessage(), e));
     }
 
     private static UncheckedIOException failure(String verb, Path p, String reason) {

@@ -204,6 +204,35 @@ class FileChangesTest {
     }
 
     @Test
+    void aFileTheRollbackCannotPutBackIsNamedWithTheFailure() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("one")).resolve("a.txt");
+        Path b = Files.createDirectories(dir.resolve("two")).resolve("b.txt");
+        Files.writeString(a, "old a");
+        Files.writeString(b, "old b");
+        FileChanges c = new FileChanges().write(a, "new a".getBytes()).write(b, "new b".getBytes()).onPoint(p -> {
+            if (p.equals("applied") && !Files.isDirectory(a)) {
+                try {
+                    // after a is renamed: b's temp goes (its rename fails), and a folder with a
+                    // file in it takes a's place (putting a back fails)
+                    Files.delete(dir.resolve("two/.b.txt.tmp"));
+                    Files.delete(a);
+                    Files.writeString(Files.createDirectories(a).resolve("theirs"), "x");
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        });
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> c.commit(dir));
+        assertTrue(e.getMessage().startsWith("cannot write " + b + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("; this file could not be put back as it was: " + a + " ("), e.getMessage());
+        assertEquals("old b", Files.readString(b), "the file not reached is as it was");
+        try (Stream<Path> s = Files.list(dir.resolve("one"))) {
+            assertEquals(List.of(a), s.toList(), "no temp file of the failed put-back is left");
+        }
+        assertNull(Journal.recover(dir));
+    }
+
+    @Test
     void makeDirsMakesPrivateFoldersAndRefusesAFileInTheWay() throws Exception {
         List<Path> made = new ArrayList<>();
         FileChanges.makeDirs(dir.resolve("x/y"), made);
