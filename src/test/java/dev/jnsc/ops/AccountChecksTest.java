@@ -81,6 +81,23 @@ class AccountChecksTest {
     }
 
     @Test
+    void clusterTraffic() {
+        for (String good : new String[] {"system", "owner"}) {
+            AccountClaims a = new AccountClaims();
+            a.subject(NKey.generate(KeyKind.ACCOUNT).publicKey());
+            a = ClaimChecksTest.withNatsField(a, NKey.generate(KeyKind.OPERATOR), AccountClaims.class,
+                    "\"cluster_traffic\":\"" + good + "\"");
+            assertEquals(good, a.clusterTraffic());
+            assertEquals(List.of(), check(a, Map.of()));
+        }
+        AccountClaims a = new AccountClaims();
+        a.subject(NKey.generate(KeyKind.ACCOUNT).publicKey());
+        a = ClaimChecksTest.withNatsField(a, NKey.generate(KeyKind.OPERATOR), AccountClaims.class,
+                "\"cluster_traffic\":\"everyone\"");
+        assertEquals(List.of("E cluster_traffic \"everyone\" is unknown (expected system or owner)"), check(a, Map.of()));
+    }
+
+    @Test
     void infoUrlThatCannotBeParsed() {
         Findings f = new Findings();
         AccountChecks.info("", "http://a b", f);
@@ -165,6 +182,7 @@ class AccountChecksTest {
         AccountChecks.mapping(" a", List.of(new WeightedMapping("c")), f);
         AccountChecks.mapping(">.a", List.of(new WeightedMapping("c")), f);
         AccountChecks.mapping("a.>", List.of(new WeightedMapping("c.>")), f);
+        AccountChecks.mapping("a*.>", List.of(new WeightedMapping("c.>")), f);
         assertEquals(List.of(
                 "E mapping \"a..b\" is not a valid subject: it has an empty token (check for \"..\" or a leading or"
                         + " trailing \".\")",
@@ -175,7 +193,9 @@ class AccountChecksTest {
                 "W mapping \"a.*\" -> \"c.x*.$1\": wildcards '*' and '>' must be whole tokens ('*' and '>' inside a token"
                         + " are literal characters)",
                 "E mapping \" a\" is not a valid subject: it contains whitespace",
-                "E mapping \">.a\" is not a valid subject: '>' can only be the last token"), messages(f));
+                "E mapping \">.a\" is not a valid subject: '>' can only be the last token",
+                "W mapping \"a*.>\": wildcards '*' and '>' must be whole tokens ('*' and '>' inside a token are literal"
+                        + " characters)"), messages(f));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jnsc.TestData;
 import dev.jnsc.jwt.ActivationClaims;
 import dev.jnsc.jwt.Claims;
 import dev.jnsc.jwt.ExportType;
@@ -14,6 +15,7 @@ import dev.jnsc.jwt.TimeRange;
 import dev.jnsc.jwt.UserClaims;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,33 @@ class ClaimChecksTest {
 
     static <T extends Claims> T signed(T c, NKey signer, Class<T> type) {
         return Jwt.decode(Jwt.encode(c, signer, NOW - 10)).as(type, "a test JWT");
+    }
+
+    /** The JWT of {@code c} signed by {@code signer}, with {@code field} (JSON) added to its nats object. */
+    static <T extends Claims> T withNatsField(T c, NKey signer, Class<T> type, String field) {
+        String[] parts = Jwt.encode(c, signer, NOW - 10).split("\\.");
+        String payload = TestData.payloadJson(String.join(".", parts)).replace("\"nats\":{", "\"nats\":{" + field + ",");
+        String input = parts[0] + "." + TestData.b64url(payload.getBytes(StandardCharsets.UTF_8));
+        String token = input + "." + TestData.b64url(signer.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        return Jwt.decode(token).as(type, "a test JWT");
+    }
+
+    @Test
+    void assertServerVersion() {
+        NKey op = NKey.generate(KeyKind.OPERATOR);
+        for (String good : new String[] {"2.10.1", "+2.+10.+0"}) {
+            OperatorClaims o = new OperatorClaims();
+            o.subject(op.publicKey());
+            Findings f = new Findings();
+            ClaimChecks.operator(withNatsField(o, op, OperatorClaims.class, "\"assert_server_version\":\"" + good + "\""),
+                    NOW, f);
+            assertEquals(List.of(), messages(f), good);
+        }
+        OperatorClaims o = new OperatorClaims();
+        o.subject(op.publicKey());
+        Findings f = new Findings();
+        ClaimChecks.operator(withNatsField(o, op, OperatorClaims.class, "\"assert_server_version\":\"2.10\""), NOW, f);
+        assertEquals(List.of("E assert server version \"2.10\" is not a version major.minor.patch"), messages(f));
     }
 
     @Test
@@ -116,7 +145,7 @@ class ClaimChecksTest {
         UserClaims u = new UserClaims();
         u.expires(NOW - 5);
         u.permissions().pub().allow().add("a b");
-        u.permissions().src().addAll(List.of("10.0.0.1", "10.0.0.0/33"));
+        u.permissions().src().addAll(List.of("10.0.0.1", "10.0.0.0/33", "/8"));
         u.permissions().times().addAll(List.of(new TimeRange("24:00:00", "17:00:00"), new TimeRange("08:00:00",
                 "08:60:00"), new TimeRange("08:00:00", "08:00:60"), new TimeRange("8:0:00", "09:00:00")));
         u.permissions().timesLocation("Mars/Olympus");
@@ -128,6 +157,7 @@ class ClaimChecksTest {
                 "E publish permission \"a b\" has a queue, which only subscribe permissions may have",
                 "E src \"10.0.0.1\" is invalid: expected a CIDR with a prefix length, such as 192.168.1.7/32",
                 "E src \"10.0.0.0/33\" is invalid: expected a CIDR such as 10.0.0.0/8, 192.168.1.7/32 or 2001:db8::/32",
+                "E src \"/8\" is invalid: expected a CIDR such as 10.0.0.0/8, 192.168.1.7/32 or 2001:db8::/32",
                 "E time range \"24:00:00-17:00:00\" is invalid: expected hh:mm:ss-hh:mm:ss",
                 "E time range \"08:00:00-08:60:00\" is invalid: expected hh:mm:ss-hh:mm:ss",
                 "E time range \"08:00:00-08:00:60\" is invalid: expected hh:mm:ss-hh:mm:ss",

@@ -56,6 +56,7 @@ class ExchangeChecksTest {
         a.imports().add(Import.service(X, "r.a").token(activation(EXPORTER, ME, "r.*", ExportType.SERVICE)));
         a.imports().add(Import.service(X, "u.a").token("HTTPS://example.com/act"));
         a.imports().add(Import.stream(X, "t.*.>").localSubject("t.*.>"));
+        a.imports().add(Import.stream(X, "w.>").localSubject(">"));
         assertEquals(List.of(), imports(a));
     }
 
@@ -181,6 +182,8 @@ class ExchangeChecksTest {
         a.exports().add(Export.stream("s2").responseType(Export.SINGLETON).allowTrace(true)
                 .latency(ServiceLatency.sampled(1, "l.*")).responseThresholdNanos(5));
         a.exports().add(Export.service("s3").latency(ServiceLatency.headers("")));
+        a.exports().add(Export.stream("s4..x"));
+        a.limits().exports(0);
         assertEquals(List.of("E export \"n\": has no type (expected stream or service)",
                 "E service export \"s1\": has an unknown response type \"Many\" (expected Singleton, Stream or Chunked)",
                 "E service export \"s1\": has a negative response threshold",
@@ -189,7 +192,9 @@ class ExchangeChecksTest {
                 "E stream export \"s2\": latency tracking is only for services",
                 "E stream export \"s2\": its latency results subject \"l.*\" has wildcards",
                 "E stream export \"s2\": a response threshold is only for services",
-                "E service export \"s3\": its latency results subject: subject cannot be empty"), exports(a));
+                "E service export \"s3\": its latency results subject: subject cannot be empty",
+                "E stream export \"s4..x\": its subject: subject \"s4..x\" cannot contain consecutive `.`",
+                "E the account has 5 exports, more than its limit of 0"), exports(a));
     }
 
     @Test
