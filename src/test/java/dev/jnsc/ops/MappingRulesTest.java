@@ -38,6 +38,23 @@ class MappingRulesTest {
     }
 
     @Test
+    void functionArguments() {
+        assertEquals("\"{{partition(2,5)}}\" refers to wildcard 5, but \"a.*\" has only one '*' wildcard (they are counted"
+                + " from 1)", MappingRules.destinationProblem("a.*", "p.{{partition(2,5)}}"));
+        assertEquals("\"{{partition(2,x)}}\": \"x\" is not a wildcard number",
+                MappingRules.destinationProblem("a.*", "p.{{partition(2,x)}}"));
+        assertEquals("\"{{partition(2)}}\": partition takes the number of partitions and at least one wildcard number",
+                MappingRules.destinationProblem("a.*", "p.{{partition(2)}}"));
+        assertEquals("\"{{splitFromLeft(1)}}\": splitFromLeft takes a wildcard number and a position",
+                MappingRules.destinationProblem("a.*", "p.{{splitFromLeft(1)}}"));
+        assertEquals("\"{{splitFromLeft(x,1)}}\": \"x\" is not a wildcard number",
+                MappingRules.destinationProblem("a.*", "p.{{splitFromLeft(x,1)}}"));
+        assertEquals("\"{{split(1)}}\": split takes a wildcard number and a delimiter",
+                MappingRules.destinationProblem("a.*", "p.{{split(1)}}"));
+        assertNull(MappingRules.destinationProblem("a.*", "p.{{split(1,-)}}"));
+    }
+
+    @Test
     void goAtoi() {
         assertEquals(5L, MappingRules.goAtoi("5"));
         assertEquals(5L, MappingRules.goAtoi("+5"));
