@@ -124,4 +124,46 @@ class SubjectsTest {
         assertFalse(Subjects.isReference("$+"));
         assertFalse(Subjects.isReference("$99999999999999999999"), "out of Atoi's range");
     }
+
+    @Test
+    void subscribePermissionsWithAQueue() {
+        assertEquals("a.>", Subjects.checkWithQueue("--allow-sub", " a.> "));
+        assertEquals("a.* q1", Subjects.checkWithQueue("--allow-sub", "a.* q1"));
+        assertEquals("a.b q.x", Subjects.checkWithQueue("--allow-sub", " a.b   q.x "));
+        for (String v : new String[] {"a q r", "a q\tr"}) {
+            OpsException e = assertThrows(OpsException.class, () -> Subjects.checkWithQueue("--allow-sub", v));
+            assertEquals("--allow-sub \"" + v + "\" is not valid: expected \"<subject>\" or \"<subject> <queue>\"",
+                    e.getMessage());
+        }
+        OpsException e = assertThrows(OpsException.class, () -> Subjects.checkWithQueue("--allow-sub", "a q..r"));
+        assertEquals("--allow-sub \"a q..r\" has an invalid queue name: it has an empty token (check for \"..\" or a"
+                + " leading or trailing \".\")", e.getMessage());
+        e = assertThrows(OpsException.class, () -> Subjects.checkWithQueue("--allow-sub", "a..b q"));
+        assertEquals("--allow-sub \"a..b\" is not a valid subject: it has an empty token (check for \"..\" or a"
+                + " leading or trailing \".\")", e.getMessage());
+        e = assertThrows(OpsException.class, () -> Subjects.checkWithQueue("--allow-sub", null));
+        assertEquals("--allow-sub \"\" is not a valid subject: it is empty", e.getMessage());
+    }
+
+    @Test
+    void exactRefusals() {
+        OpsException e = assertThrows(OpsException.class, () -> Subjects.check("--subject", ""));
+        assertEquals("--subject \"\" is not a valid subject: it is empty", e.getMessage());
+        for (String v : new String[] {"a.*x", "a.x*", "a.>x", "*x"}) {
+            e = assertThrows(OpsException.class, () -> Subjects.check("--subject", v));
+            assertEquals("--subject \"" + v + "\" is not a valid subject: wildcards '*' and '>' must be whole tokens",
+                    e.getMessage());
+        }
+        assertEquals("subject \" a\" cannot have spaces", Subjects.libraryProblem(" a"));
+    }
+
+    @Test
+    void referencesAreDollarAndDigits() {
+        for (String v : new String[] {"$0", "$1", "$9", "$10", "$90"}) {
+            assertTrue(Subjects.isReference(v), v);
+        }
+        for (String v : new String[] {"$", "x1", "1", "$/", "$:", "$1a"}) {
+            assertFalse(Subjects.isReference(v), v);
+        }
+    }
 }

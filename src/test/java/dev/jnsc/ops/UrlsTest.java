@@ -43,4 +43,14 @@ class UrlsTest {
         assertEquals("operator service url \"" + url + "\" has an empty port: expected a port from 1 to 65535, or no ':'"
                 + " for the default", e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void aPortWithoutAHostIsStillCheckedFirst() {
+        OpsException e = assertThrows(OpsException.class, () -> Urls.serviceUrl("nats://:0"));
+        assertEquals("operator service url \"nats://:0\" has an invalid port \"0\": expected a port from 1 to 65535",
+                e.getMessage());
+        e = assertThrows(OpsException.class, () -> Urls.serviceUrl("nats://:4222"));
+        assertEquals("operator service url \"nats://:4222\" has no host (expected e.g. nats://localhost:4222)",
+                e.getMessage());
+    }
 }
