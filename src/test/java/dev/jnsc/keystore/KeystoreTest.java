@@ -110,8 +110,7 @@ class KeystoreTest {
         for (Keystore ks : new Keystore[] {new Keystore(root, false), new Keystore(root, false).remembering()}) {
             NKey wanted = NKey.generate(KeyKind.ACCOUNT);
             NKey other = NKey.generate(KeyKind.ACCOUNT);
-            Path p = ks.keyPath(wanted.publicKey());
-            Files.createDirectories(p.getParent());
+            Path p = keyFolderReady(ks, wanted.publicKey());
             Files.writeString(p, new String(other.seed()));
             StoreException e = assertThrows(StoreException.class, () -> ks.read(wanted.publicKey()));
             assertEquals("key file " + p + " holds the seed of another key", e.getMessage());
@@ -127,8 +126,7 @@ class KeystoreTest {
         raw[0] = 7;
         NKey account = NKey.fromRawSeed(KeyKind.ACCOUNT, raw);
         NKey user = NKey.fromRawSeed(KeyKind.USER, raw);
-        Path p = ks.keyPath(account.publicKey());
-        Files.createDirectories(p.getParent());
+        Path p = keyFolderReady(ks, account.publicKey());
         Files.writeString(p, new String(user.seed()));
         assertThrows(StoreException.class, () -> ks.read(account.publicKey()));
     }
@@ -137,8 +135,7 @@ class KeystoreTest {
     void anInvalidSeedIsRefusedWithoutEchoingTheFile() throws IOException {
         Keystore ks = new Keystore(root, false);
         NKey key = NKey.generate(KeyKind.USER);
-        Path p = ks.keyPath(key.publicKey());
-        Files.createDirectories(p.getParent());
+        Path p = keyFolderReady(ks, key.publicKey());
         String seed = new String(key.seed());
         String broken = seed.substring(0, seed.length() - 1) + (seed.endsWith("A") ? "B" : "A");
         for (String content : new String[] {broken, "", " \n\t ", "SUXYZSECRETVALUE"}) {
@@ -156,8 +153,7 @@ class KeystoreTest {
     void whitespaceAroundTheSeedIsIgnored() throws IOException {
         Keystore ks = new Keystore(root, false);
         NKey key = NKey.generate(KeyKind.ACCOUNT);
-        Path p = ks.keyPath(key.publicKey());
-        Files.createDirectories(p.getParent());
+        Path p = keyFolderReady(ks, key.publicKey());
         Files.writeString(p, " \t\r\n" + new String(key.seed()) + "\r\n \n");
         assertArrayEquals(key.sign(MESSAGE), ks.read(key.publicKey()).sign(MESSAGE));
         Files.writeString(p, new String(key.seed()) + "\n");
@@ -170,8 +166,7 @@ class KeystoreTest {
     void whitespaceInsideTheSeedIsNotSkipped() throws IOException {
         Keystore ks = new Keystore(root, false);
         NKey key = NKey.generate(KeyKind.ACCOUNT);
-        Path p = ks.keyPath(key.publicKey());
-        Files.createDirectories(p.getParent());
+        Path p = keyFolderReady(ks, key.publicKey());
         String seed = new String(key.seed());
         Files.writeString(p, seed.substring(0, 20) + " " + seed.substring(20));
         assertThrows(StoreException.class, () -> ks.read(key.publicKey()));
@@ -210,8 +205,7 @@ class KeystoreTest {
         FileChanges changes = new FileChanges();
         ks.stage(changes, key);
         // another process stores the same key between planning and committing: a new file may not replace it
-        Path p = ks.keyPath(key.publicKey());
-        Files.createDirectories(p.getParent());
+        Path p = keyFolderReady(ks, key.publicKey());
         Files.writeString(p, "theirs");
         assertThrows(RuntimeException.class, changes::commit);
         assertEquals("theirs", Files.readString(p));
@@ -308,5 +302,12 @@ class KeystoreTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The key file's path, with its folders made (the test writes the file). */
+    private static Path keyFolderReady(Keystore ks, String publicKey) throws IOException {
+        Path p = ks.keyPath(publicKey);
+        Files.createDirectories(p.getParent());
+        return p;
     }
 }
