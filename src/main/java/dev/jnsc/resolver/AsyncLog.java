@@ -10,9 +10,10 @@ import java.util.function.Consumer;
 
 /**
  * The account server's log: whole lines, taken from any thread without waiting for the output,
- * and written by one thread in batches with one flush each, every 10 ms at most while lines come. A request thread only puts its line
- * in a queue; when the output cannot keep up and the queue is full, lines are dropped and counted,
- * and the count is written as soon as there is room. {@link #close()} writes what is queued.
+ * and written by one thread in batches with one flush each, at most {@link #PAUSE_MILLIS} after
+ * they came. A request thread only puts its line in a queue; when the output cannot keep up and
+ * the queue is full, lines are dropped and counted, and the count is written as soon as there is
+ * room. {@link #close()} writes what is queued.
  */
 public final class AsyncLog implements Consumer<String>, AutoCloseable {
     /** Lines the queue holds; about 100 bytes each. */
