@@ -165,7 +165,7 @@ class ApiRoutesTest {
         }
         try (Running s = Running.nsc(opDir)) {
             assertEquals(200, s.http.get(path(keyA) + "?notify=true").statusCode());
-            assertTrue(s.log().stream().anyMatch(l -> l.contains("skipping the notification")), s.log().toString());
+            s.awaitLine(l -> l.contains("skipping the notification"), "skipping the notification");
         }
     }
 

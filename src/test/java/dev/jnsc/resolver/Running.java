@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** An account server on 127.0.0.1 and a free port for one test, with its log kept in memory. */
 final class Running implements AutoCloseable {
@@ -53,6 +54,25 @@ final class Running implements AutoCloseable {
     List<String> log() {
         synchronized (log) {
             return List.copyOf(log);
+        }
+    }
+
+    /**
+     * Waits until a line of the log matches, up to 10 s, and fails naming {@code what} and the log when none
+     * does. A request's line is written after its response is sent, so a client can be answered before it.
+     */
+    void awaitLine(Predicate<String> wanted, String what) {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (log().stream().noneMatch(wanted)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no log line " + what + " within 10 s:\n" + String.join("\n", log()));
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for a log line " + what);
+            }
         }
     }
 
