@@ -1,5 +1,6 @@
 package dev.jnsc.cli;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Json;
 import dev.jnsc.jwt.JsonWriter;
@@ -119,7 +120,7 @@ final class DescribeCommands {
                 try {
                     dev.jnsc.store.OperatorStore op = ws.stores().operator(decoded.claims().name());
                     byte[] token = op.hasAccount("SYS")
-                            ? dev.jnsc.fs.FileChanges.readIfExists(op.accountJwtPath("SYS")) : null;
+                            ? Disk.readIfExists(op.accountJwtPath("SYS")) : null;
                     if (token != null && dev.jnsc.jwt.Jwt.subjectOf(new String(token,
                             java.nio.charset.StandardCharsets.US_ASCII)).equals(sys)) {
                         names.put(sys, "SYS");

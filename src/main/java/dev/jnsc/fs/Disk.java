@@ -1,6 +1,7 @@
 package dev.jnsc.fs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -15,14 +16,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The few file system operations the write path is built from: private files and folders whose
  * modes do not depend on the umask, fsync of files and folders, and causes that name no temp file.
+ * The public ones are for files written outside a {@link FileChanges} commit (caches, servers'
+ * folders, the lock): one file at a time, atomically.
  */
-final class Disk {
+public final class Disk {
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
@@ -121,5 +125,45 @@ final class Disk {
         }
         String m = e.getMessage();
         return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Creates missing folders (0700), outermost first, recording those it made. */
+    public static void makeDirs(Path dir, List<Path> created) throws IOException {
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        makeDirs(dir.getParent(), created);
+        try {
+            mkdir(dir);
+            created.add(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + " exists and is not a folder");
+            }
+        }
+    }
+
+    /** Writes a 0600 file through a synced temp file in the same folder and an atomic rename. */
+    public static void writeAtomically(Path path, byte[] content) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+        try {
+            Files.delete(tmp);
+            writeNew(tmp, content);
+            Journal.move(tmp, path);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a file, or returns null when it does not exist. */
+    public static byte[] readIfExists(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + reason(e), e);
+        }
     }
 }

@@ -32,38 +32,12 @@ import java.util.function.Consumer;
  * a JWT never exists without its seed: seeds ({@code .nk}) first, then creds files, then
  * everything else, nsc.json last. Deletes go the other way: JWTs and other files first, then creds,
  * then seeds, then folders, deepest first.
- *
- * <p>Over design.md's 500 lines on purpose: the stages of a commit (check, record, prepare,
- * apply, roll back) share each planned step's state (temp file, old content, what existed), which
- * stays private here rather than spread over classes that would all have to keep its invariants.
- */
+ * */
 public final class FileChanges {
     /** Planned changes by path, in the order they were first planned. */
     private final Map<Path, Step> steps = new LinkedHashMap<>();
     /** Told of each point a commit passes ("prepared", "temp", "committed", "applied"); tests crash there. */
     private Consumer<String> points = p -> { };
-
-    private static final class Step {
-        final Path path;
-        final byte[] content; // null = delete
-        final boolean mustBeNew;
-        Path temp;
-        byte[] previous;
-        boolean existed;
-        boolean wasDir;
-        boolean applied;
-        int rank;
-
-        Step(Path path, byte[] content, boolean mustBeNew) {
-            this.path = path;
-            this.content = content;
-            this.mustBeNew = mustBeNew;
-        }
-
-        boolean isWrite() {
-            return content != null;
-        }
-    }
 
     /** For crash tests: {@code hook} runs at each point of the commit and may throw an Error there. */
     FileChanges onPoint(Consumer<String> hook) {
@@ -492,7 +466,7 @@ public final class FileChanges {
                 if (s.wasDir) {
                     Disk.mkdir(s.path);
                 } else if (s.existed) {
-                    writeAtomically(s.path, s.previous);
+                    Disk.writeAtomically(s.path, s.previous);
                 } else {
                     Files.deleteIfExists(s.path);
                 }
@@ -520,45 +494,5 @@ public final class FileChanges {
 
     private static UncheckedIOException failure(String verb, Path p, String reason) {
         return new UncheckedIOException("cannot " + verb + " " + p + ": " + reason, new IOException(reason));
-    }
-
-    /** Creates missing folders (0700), outermost first, recording those it made. */
-    public static void makeDirs(Path dir, List<Path> created) throws IOException {
-        if (dir == null || Files.isDirectory(dir)) {
-            return;
-        }
-        makeDirs(dir.getParent(), created);
-        try {
-            Disk.mkdir(dir);
-            created.add(dir);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            if (!Files.isDirectory(dir)) {
-                throw new IOException(dir + " exists and is not a folder");
-            }
-        }
-    }
-
-    /** Writes a 0600 file through a synced temp file in the same folder and an atomic rename. */
-    public static void writeAtomically(Path path, byte[] content) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-        try {
-            Files.delete(tmp);
-            Disk.writeNew(tmp, content);
-            Journal.move(tmp, path);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Reads a file, or returns null when it does not exist. */
-    public static byte[] readIfExists(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p + ": " + Disk.reason(e), e);
-        }
     }
 }

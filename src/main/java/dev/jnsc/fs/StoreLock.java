@@ -191,7 +191,7 @@ public final class StoreLock implements AutoCloseable {
         while (true) {
             try {
                 // inside the try: a folder on the way can vanish between making it and the next one
-                FileChanges.makeDirs(file.getParent(), createdDirs);
+                Disk.makeDirs(file.getParent(), createdDirs);
                 return Disk.posix(file)
                         ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(Disk.FILE_MODE))

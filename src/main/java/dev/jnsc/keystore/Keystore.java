@@ -1,5 +1,6 @@
 package dev.jnsc.keystore;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
@@ -100,7 +101,7 @@ public final class Keystore {
     /** The key with its seed from the keystore, or null when no seed is stored for it. */
     public NKey read(String publicKey) {
         Path p = keyPath(publicKey);
-        byte[] data = FileChanges.readIfExists(p);
+        byte[] data = Disk.readIfExists(p);
         if (data == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.jnsc.ops;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Jwt;
@@ -64,7 +65,7 @@ public final class AccountOps {
             java.nio.file.Path creds = ws.keystore().root().resolve("creds");
             if (!java.nio.file.Files.isDirectory(creds)) {
                 try {
-                    dev.jnsc.fs.FileChanges.makeDirs(creds, new java.util.ArrayList<>());
+                    dev.jnsc.fs.Disk.makeDirs(creds, new java.util.ArrayList<>());
                 } catch (java.io.IOException | RuntimeException e) {
                     r.warn("cannot create the empty folder " + creds + " (made when first needed): " + e.getMessage());
                 }

@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Jwt;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class ActivationTokens {
             throw new OpsException("--token " + p + " is not a regular file: expected a file holding an activation token");
         }
         try {
-            byte[] data = FileChanges.readIfExists(p);
+            byte[] data = Disk.readIfExists(p);
             if (data == null) {
                 throw new OpsException("--token file " + p + " does not exist");
             }

@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Claims;
 import dev.jnsc.jwt.Decorated;
@@ -61,7 +61,7 @@ public final class ExpirationOps {
                 UserClaims uc = op.user(account, user);
                 entries.add(entry(oc.name() + "/" + ac.name() + "/" + uc.name(), uc, threshold, at, zone));
                 Path creds = ws.keystore().credsPath(op.name(), ac.name(), uc.name());
-                byte[] data = FileChanges.readIfExists(creds);
+                byte[] data = Disk.readIfExists(creds);
                 if (data == null) {
                     continue;
                 }

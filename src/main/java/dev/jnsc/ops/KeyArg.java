@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.nkeys.KeyKind;
 import dev.jnsc.nkeys.NKey;
@@ -58,7 +58,7 @@ public final class KeyArg {
     }
 
     private static NKey fromFile(Path p, KeyKind kind) {
-        byte[] data = FileChanges.readIfExists(p);
+        byte[] data = Disk.readIfExists(p);
         if (data == null) {
             data = new byte[0];
         }

@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.OperatorClaims;
@@ -97,7 +97,7 @@ final class KeyCollector {
     }
 
     private static byte[] raw(java.nio.file.Path p) {
-        byte[] b = FileChanges.readIfExists(p);
+        byte[] b = Disk.readIfExists(p);
         if (b == null) {
             throw new StoreException("cannot read " + p + ": it is gone");
         }

@@ -1,5 +1,6 @@
 package dev.jnsc.ops;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.keystore.Keystore;
 import dev.jnsc.nkeys.NKey;
@@ -186,7 +187,7 @@ public final class KeyTransferOps {
     private static byte[] seedBytes(Keystore ks, String publicKey) {
         if (publicKey.charAt(0) == 'X') {
             // curve seeds are copied as they are: jnsc does not decode curve keys
-            byte[] raw = FileChanges.readIfExists(ks.keyPath(publicKey));
+            byte[] raw = Disk.readIfExists(ks.keyPath(publicKey));
             if (raw == null) {
                 return null;
             }

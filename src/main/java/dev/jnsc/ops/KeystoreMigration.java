@@ -1,5 +1,6 @@
 package dev.jnsc.ops;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.keystore.Keystore;
 import dev.jnsc.nkeys.NKey;
@@ -99,8 +100,8 @@ public final class KeystoreMigration {
         Path old = root.resolveSibling(root.getFileName() + "_" + id);
         List<Path> made = new ArrayList<>();
         try {
-            FileChanges.makeDirs(fresh.resolve("keys"), made);
-            FileChanges.makeDirs(fresh.resolve("creds"), made);
+            Disk.makeDirs(fresh.resolve("keys"), made);
+            Disk.makeDirs(fresh.resolve("creds"), made);
             FileChanges changes = new FileChanges();
             stage(root, new Keystore(fresh, !ws.env().isSet("NSC_NO_GIT_IGNORE")), changes);
             changes.commit();

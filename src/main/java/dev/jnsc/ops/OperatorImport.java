@@ -1,5 +1,6 @@
 package dev.jnsc.ops;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Jwt;
@@ -86,7 +87,7 @@ public final class OperatorImport {
         if (created) {
             // the Go nsc creates the accounts folder with the store
             try {
-                FileChanges.makeDirs(op.dir().resolve("accounts"), new java.util.ArrayList<>());
+                Disk.makeDirs(op.dir().resolve("accounts"), new java.util.ArrayList<>());
             } catch (IOException | RuntimeException e) {
                 r.warn("cannot create the empty folder " + op.dir().resolve("accounts") + " (made when first needed): "
                         + e.getMessage());
@@ -178,7 +179,7 @@ public final class OperatorImport {
             throw new OpsException("error reading `" + given + "`: " + p + " is a folder, expected an operator JWT file");
         }
         try {
-            byte[] data = FileChanges.readIfExists(p);
+            byte[] data = Disk.readIfExists(p);
             if (data == null) {
                 throw new OpsException("error reading `" + given + "`: " + p + " does not exist (expected an operator"
                         + " JWT file, the http(s) URL of one, or a well-known operator name)");

@@ -1,5 +1,6 @@
 package dev.jnsc.ops;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.OperatorClaims;
@@ -234,7 +235,7 @@ public final class OperatorOps {
     private static void emptyFolders(Report r, java.nio.file.Path... dirs) {
         for (java.nio.file.Path d : dirs) {
             try {
-                FileChanges.makeDirs(d, new java.util.ArrayList<>());
+                Disk.makeDirs(d, new java.util.ArrayList<>());
             } catch (java.io.IOException | RuntimeException e) {
                 r.warn("cannot create the empty folder " + d + " (made when first needed): " + e.getMessage());
             }

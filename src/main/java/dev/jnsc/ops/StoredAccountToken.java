@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.Json;
 import dev.jnsc.jwt.JwtException;
 import dev.jnsc.store.OperatorStore;
@@ -21,7 +21,7 @@ record StoredAccountToken(String name, String subject, String issuer, String tok
 
     static StoredAccountToken read(OperatorStore op, String name) {
         Path p = op.accountJwtPath(name);
-        byte[] data = FileChanges.readIfExists(p);
+        byte[] data = Disk.readIfExists(p);
         if (data == null) {
             throw new OpsException("account \"" + name + "\" does not exist in operator \"" + op.name() + "\"");
         }

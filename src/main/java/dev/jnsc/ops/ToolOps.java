@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.Decorated;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.UserClaims;
@@ -96,7 +96,7 @@ public final class ToolOps {
             return key;
         }
         Path creds = ws.keystore().credsPath(op.name(), account, user);
-        byte[] data = FileChanges.readIfExists(creds);
+        byte[] data = Disk.readIfExists(creds);
         if (data == null) {
             throw new OpsException("the seed of user \"" + user + "\" (" + publicKey + ") is neither in the keystore "
                     + ws.keystore().root() + " nor in a creds file at " + creds);

@@ -1,6 +1,6 @@
 package dev.jnsc.ops;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.ActivationClaims;
 import dev.jnsc.jwt.Export;
@@ -282,7 +282,7 @@ public final class ValidateOps {
             if (names == null) {
                 names = new LinkedHashMap<>();
                 for (String n : op.accountNames()) {
-                    byte[] data = FileChanges.readIfExists(op.accountJwtPath(n));
+                    byte[] data = Disk.readIfExists(op.accountJwtPath(n));
                     try {
                         names.putIfAbsent(Jwt.subjectOf(new String(data == null ? new byte[0] : data,
                                 StandardCharsets.UTF_8)), n);

@@ -1,6 +1,6 @@
 package dev.jnsc.resolver;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.ActivationClaims;
 import dev.jnsc.jwt.Jwt;
 import dev.jnsc.jwt.JwtException;
@@ -26,7 +26,7 @@ final class DirActivations {
     /** The stored activation with this hash id, verified, or null when there is none. */
     AccountJwts.Stored load(String hashId) {
         Path file = fileOf(hashId);
-        byte[] data = FileChanges.readIfExists(file);
+        byte[] data = Disk.readIfExists(file);
         if (data == null) {
             return null;
         }

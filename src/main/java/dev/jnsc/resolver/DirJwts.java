@@ -1,6 +1,6 @@
 package dev.jnsc.resolver;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Claims;
 import dev.jnsc.jwt.Jwt;
@@ -89,7 +89,7 @@ public final class DirJwts implements AccountJwts {
         Tokens.Operator op = Tokens.readOperator(operatorJwtFile);
         Path d = dir.toAbsolutePath().normalize();
         try {
-            FileChanges.makeDirs(d, new ArrayList<>());
+            Disk.makeDirs(d, new ArrayList<>());
         } catch (IOException e) {
             throw new ResolverException("cannot create the folder " + d + ": " + e.getMessage(), e);
         }
@@ -157,7 +157,7 @@ public final class DirJwts implements AccountJwts {
             return c.stored;
         }
         // read after the stat: if the file changes in between, the next stat sees a new stamp
-        byte[] data = FileChanges.readIfExists(file);
+        byte[] data = Disk.readIfExists(file);
         if (data == null) {
             cache.remove(accountKey);
             return null;
@@ -225,7 +225,7 @@ public final class DirJwts implements AccountJwts {
     Saved saveIfNotOlder(Path file, Claims claims, String token, Runnable accepted) {
         folderLock.lock();
         try (FileChannel lock = openLockFile(); FileLock held = lock.lock()) {
-            byte[] data = FileChanges.readIfExists(file);
+            byte[] data = Disk.readIfExists(file);
             String current = data == null ? null : Tokens.utf8(data).trim();
             Claims stored = current == null ? null : claimsOf(current);
             if (token.equals(current)) {
@@ -235,8 +235,8 @@ public final class DirJwts implements AccountJwts {
             if (stored != null && stored.issuedAt() > claims.issuedAt()) {
                 return new Saved(false, true, stored.issuedAt());
             }
-            FileChanges.makeDirs(file.getParent(), new ArrayList<>());
-            FileChanges.writeAtomically(file, token.getBytes(StandardCharsets.US_ASCII));
+            Disk.makeDirs(file.getParent(), new ArrayList<>());
+            Disk.writeAtomically(file, token.getBytes(StandardCharsets.US_ASCII));
             accepted.run();
             return new Saved(true, false, claims.issuedAt());
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.jnsc.resolver;
 
-import dev.jnsc.fs.FileChanges;
+import dev.jnsc.fs.Disk;
 import dev.jnsc.store.OperatorStore;
 import dev.jnsc.store.Stores;
 import java.io.IOException;
@@ -415,7 +415,7 @@ public final class NscFolderJwts implements AccountJwts {
     private Entry load(Path file, FileStamp stamp) {
         byte[] data;
         try {
-            data = FileChanges.readIfExists(file);
+            data = Disk.readIfExists(file);
         } catch (UncheckedIOException e) {
             log.accept("[WRN] " + e.getMessage() + "; it is not served");
             return new Entry(file, stamp, null, "");

@@ -1,5 +1,6 @@
 package dev.jnsc.store;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.Json;
 import dev.jnsc.jwt.JsonWriter;
@@ -28,7 +29,7 @@ public final class Context {
 
     public static Context load(Path file) {
         Context c = new Context(file);
-        byte[] data = FileChanges.readIfExists(file);
+        byte[] data = Disk.readIfExists(file);
         if (data == null || data.length == 0) {
             return c;
         }

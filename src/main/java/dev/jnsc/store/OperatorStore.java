@@ -1,5 +1,6 @@
 package dev.jnsc.store;
 
+import dev.jnsc.fs.Disk;
 import dev.jnsc.fs.FileChanges;
 import dev.jnsc.jwt.AccountClaims;
 import dev.jnsc.jwt.Claims;
@@ -159,7 +160,7 @@ public final class OperatorStore {
     }
 
     private static Jwt.Decoded read(Path p, String what) {
-        byte[] data = FileChanges.readIfExists(p);
+        byte[] data = Disk.readIfExists(p);
         if (data == null) {
             throw new StoreException(what + " has no JWT at " + p);
         }
@@ -180,7 +181,7 @@ public final class OperatorStore {
      * signs the accounts). An unreadable marker counts as not managed.
      */
     public boolean isManaged() {
-        byte[] data = FileChanges.readIfExists(dir.resolve(".nsc"));
+        byte[] data = Disk.readIfExists(dir.resolve(".nsc"));
         if (data == null) {
             return false;
         }

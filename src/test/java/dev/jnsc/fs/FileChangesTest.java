@@ -1,19 +1,17 @@
 package dev.jnsc.fs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -230,30 +228,5 @@ class FileChangesTest {
             assertEquals(List.of(a), s.toList(), "no temp file of the failed put-back is left");
         }
         assertNull(Journal.recover(dir));
-    }
-
-    @Test
-    void makeDirsMakesPrivateFoldersAndRefusesAFileInTheWay() throws Exception {
-        List<Path> made = new ArrayList<>();
-        FileChanges.makeDirs(dir.resolve("x/y"), made);
-        assertEquals(List.of(dir.resolve("x"), dir.resolve("x/y")), made, "outermost first");
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("x/y"))));
-        FileChanges.makeDirs(dir.resolve("x/y"), made);
-        assertEquals(2, made.size(), "folders that exist are not made again");
-        Path file = Files.writeString(dir.resolve("x/file"), "mine");
-        List<Path> none = new ArrayList<>();
-        IOException e = assertThrows(IOException.class, () -> FileChanges.makeDirs(file, none));
-        assertEquals(file + " exists and is not a folder", e.getMessage());
-        assertEquals(List.of(), none);
-        assertEquals("mine", Files.readString(file));
-    }
-
-    @Test
-    void readIfExistsTellsAMissingFileFromAnUnreadableOne() throws Exception {
-        Path f = Files.writeString(dir.resolve("f.txt"), "data");
-        assertArrayEquals("data".getBytes(), FileChanges.readIfExists(f));
-        assertNull(FileChanges.readIfExists(dir.resolve("missing.txt")));
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> FileChanges.readIfExists(dir));
-        assertTrue(e.getMessage().startsWith("cannot read " + dir + ": "), e.getMessage());
     }
 }

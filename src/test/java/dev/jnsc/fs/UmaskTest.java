@@ -40,7 +40,7 @@ class UmaskTest {
                     .write(stores.resolve("O/O.jwt"), bytes("operator")).commit(stores);
             // an unjournaled commit and a single atomic write
             new FileChanges().write(root.resolve("out/U.creds"), bytes("creds")).commit();
-            FileChanges.writeAtomically(root.resolve("out/A.jwt"), bytes("account"));
+            Disk.writeAtomically(root.resolve("out/A.jwt"), bytes("account"));
             // a batch group, left open: the journal and the undo folder stay
             BatchJournal group = new BatchJournal(stores, List.of(stores, keys));
             new FileChanges().write(stores.resolve("O/O.jwt"), bytes("operator v2"))
