@@ -99,10 +99,10 @@ public final class KeystoreMigration {
         Path fresh = root.resolveSibling(id);
         Path old = root.resolveSibling(root.getFileName() + "_" + id);
         List<Path> made = new ArrayList<>();
+        FileChanges changes = new FileChanges();
         try {
             Disk.makeDirs(fresh.resolve("keys"), made);
             Disk.makeDirs(fresh.resolve("creds"), made);
-            FileChanges changes = new FileChanges();
             stage(root, new Keystore(fresh, !ws.env().isSet("NSC_NO_GIT_IGNORE")), changes);
             changes.commit();
         } catch (IOException e) {
@@ -130,6 +130,7 @@ public final class KeystoreMigration {
             removeTree(fresh);
             throw new OpsException("cannot rename the new keystore " + fresh + " to " + root + ": " + e.getMessage());
         }
+        ws.recordMoved(changes.changes(), fresh, root);
         return new Result(root, old);
     }
 

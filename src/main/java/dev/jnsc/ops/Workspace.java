@@ -264,6 +264,16 @@ public final class Workspace {
         committed.addAll(changes.changes());
     }
 
+    /**
+     * Records changes committed elsewhere and then moved as a whole from {@code from} to {@code to}
+     * (keys migrate builds a keystore beside the old one and renames it), at the paths they ended at.
+     */
+    void recordMoved(List<FileChanges.Change> done, Path from, Path to) {
+        for (FileChanges.Change c : done) {
+            committed.add(new FileChanges.Change(to.resolve(from.relativize(c.path())), c.content(), c.existed()));
+        }
+    }
+
     /** The file changes committed so far, in order. */
     public List<FileChanges.Change> committed() {
         return List.copyOf(committed);

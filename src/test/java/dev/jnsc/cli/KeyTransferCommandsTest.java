@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -309,6 +310,33 @@ class KeyTransferCommandsTest {
         all.ok("-H", all.home().resolve("one").toString(), "add", "user", "U");
         assertEquals("keystore `~/one` does not need migration\n",
                 all.ok("-H", all.home().resolve("one").toString(), "keys", "migrate").err());
+    }
+
+    @Test
+    void migrateWithJsonListsTheNewKeystoresFilesWhereTheyEndUp() throws Exception {
+        Nsc other = other("other");
+        Path ks = oldKeystore(other);
+        com.fasterxml.jackson.databind.JsonNode json = JsonResultTest.readTree(other.ok("keys", "migrate", "--json").out());
+        assertTrue(json.get("ok").asBoolean(), json.toString());
+        Set<String> written = new TreeSet<>();
+        json.get("files").get("written").forEach(f -> written.add(f.asText()));
+        Set<String> files;
+        try (Stream<Path> s = Files.walk(ks)) {
+            files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(".jnsc.lock"))
+                    .map(Path::toString).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(Set.of(other.keyFile(o).toString(), other.keyFile(a).toString(), other.keyFile(u).toString(),
+                other.creds("O", "A", "U").toString(), ks.resolve(".gitignore").toString()), files, "the new keystore");
+        assertEquals(files, written, "every file of the new keystore, at its path after the rename");
+        assertEquals(0, json.get("files").get("deleted").size(), "the old keystore is renamed, not deleted");
+        Set<String> keys = new TreeSet<>();
+        json.get("changes").forEach(c -> {
+            if (c.get("kind").asText().equals("key")) {
+                keys.add(c.get("public_key").asText());
+            }
+        });
+        assertEquals(new TreeSet<>(List.of(o, a, u)), keys);
+        assertFalse(json.toString().contains(seed(u)), "no seed in the result");
     }
 
     @Test
