@@ -237,7 +237,7 @@ public final class BatchJournal {
         while (b.hasRemaining()) {
             position += channel.write(b, position);
         }
-        channel.force(false);
+        Disk.force(channel, file, false);
     }
 
     /** Notes a file (or folder) a command of the group wrote, made or deleted: the group commit syncs it. */
@@ -374,6 +374,7 @@ public final class BatchJournal {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (p.waitFor() == 0) {
+                Disk.told("file systems " + String.join(" ", cmd.subList(2, cmd.size())));
                 return true;
             }
         } catch (IOException e) {
@@ -388,7 +389,7 @@ public final class BatchJournal {
 
     private static void syncFile(Path f) throws IOException {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            ch.force(true);
+            Disk.force(ch, f, true);
         } catch (NoSuchFileException e) {
             // deleted by a later command of the group: its folder's sync covers it
         }

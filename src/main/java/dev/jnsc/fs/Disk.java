@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The few file system operations the write path is built from: private files and folders whose
@@ -30,7 +31,28 @@ public final class Disk {
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
+    /**
+     * Told of each sync this package makes, once it is done: {@code "file <path>"}, {@code "folder
+     * <path>"}, {@code "file systems <path> ..."}. Null in use: the durability tests set it to see
+     * that every write reaches the disk before the point that relies on it. Package-wide, as the
+     * syncs are; set only by tests of this package, which run one at a time.
+     */
+    static volatile Consumer<String> syncs;
+
     private Disk() {
+    }
+
+    static void told(String sync) {
+        Consumer<String> s = syncs;
+        if (s != null) {
+            s.accept(sync);
+        }
+    }
+
+    /** Syncs an open file's content ({@code metadata}: and its size, times) to the disk. */
+    static void force(FileChannel ch, Path file, boolean metadata) throws IOException {
+        ch.force(metadata);
+        told("file " + file);
     }
 
     static boolean posix(Path p) {
@@ -70,7 +92,7 @@ public final class Disk {
                 ch.write(b);
             }
             if (sync) {
-                ch.force(false);
+                force(ch, file, false);
             }
         }
     }
@@ -89,6 +111,7 @@ public final class Disk {
         try (ch) {
             ch.force(true);
         }
+        told("folder " + dir);
     }
 
     /** Deletes a folder if it is empty (a folder that is not, or cannot be deleted, stays). */
