@@ -170,4 +170,32 @@ class DecoratedTest {
         Decorated.Parts p = Decorated.parse(Decorated.formatJwt("operator", t).getBytes(StandardCharsets.US_ASCII));
         assertEquals(t, p.jwt());
     }
+
+    /** As Go's pattern {@code [-]{3,}.*[-]{3,}} around {@code [\w\-.=]+}: anything else is bare text. */
+    @Test
+    void aBlockNeedsThreeDashesAtEachEndOfItsLinesAndOneTokenBetween() {
+        assertEquals("a.b-c_d=", parse("------\na.b-c_d=\n------\n").jwt(), "six dashes: three at each end");
+        assertEquals("-----", parse("-----\na.b\n-----\n").jwt(), "five are not a block: the first line is the text");
+        assertEquals("---BEGIN---", parse("---BEGIN---\nnot a token\n---END---\n").jwt(), "a space is not in a token");
+        assertEquals("---BEGIN---", parse("---BEGIN---\na!b\n---END---\n").jwt());
+        assertEquals("x--", parse("x--\na.b\n---END---\n").jwt(), "the line must start with three dashes");
+        assertEquals("---x", parse("---x\na.b\n---END---\n").jwt(), "and end with three");
+    }
+
+    @Test
+    void aSeedIsAnSLineOfAKnownKindShorterThan100() {
+        assertEquals("SA", new String(parse("SA\n").seed()), "two letters are enough to be taken for one");
+        assertNull(parse("S\n").seed());
+        assertEquals("S", parse("S\n").jwt());
+        String long99 = "SU" + "A".repeat(97);
+        assertEquals(long99, new String(parse(long99).seed()));
+        String long100 = long99 + "A";
+        assertNull(parse(long100).seed(), "100 characters are no seed");
+        assertEquals(long100, parse(long100).jwt());
+        assertNull(parse("SZABC\n").seed(), "Z is no key kind");
+    }
+
+    private static Decorated.Parts parse(String text) {
+        return Decorated.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -181,6 +181,52 @@ class JwtTest {
         assertThrows(JwtException.class, () -> Jwt.decode(forged));
     }
 
+    /** A v1 token: no nats.version, the signature over the payload only. */
+    private static String v1(NKey issuer, String payload) {
+        String p = TestData.b64url(payload.getBytes(StandardCharsets.UTF_8));
+        return GO_HEADER_B64 + "." + p + "." + TestData.b64url(issuer.sign(p.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** v1 kept issuer_account and tags beside "nats", not in it: each kind reads its own. */
+    @Test
+    void v1TopLevelIssuerAccountAndTagsGoToTheirClaims() {
+        NKey op = NKey.fromRawSeed(KeyKind.OPERATOR, filled(4));
+        NKey account = NKey.fromRawSeed(KeyKind.ACCOUNT, filled(5));
+        NKey accountSk = NKey.fromRawSeed(KeyKind.ACCOUNT, filled(6));
+        NKey user = NKey.fromRawSeed(KeyKind.USER, filled(7));
+        String top = "\"iat\":1600000000,\"issuer_account\":\"" + account.publicKey() + "\",\"tags\":[\"t1\",\"t2\"],";
+
+        UserClaims u = Jwt.decode(v1(accountSk, "{" + top + "\"iss\":\"" + accountSk.publicKey() + "\",\"sub\":\""
+                + user.publicKey() + "\",\"nats\":{\"type\":\"user\"}}")).as(UserClaims.class, "a user");
+        assertEquals(account.publicKey(), u.issuerAccount());
+        assertEquals(java.util.List.of("t1", "t2"), u.tags());
+
+        ActivationClaims a = Jwt.decode(v1(accountSk, "{" + top + "\"iss\":\"" + accountSk.publicKey() + "\",\"sub\":\""
+                + NKey.fromRawSeed(KeyKind.ACCOUNT, filled(8)).publicKey() + "\",\"type\":\"activation\",\"nats\":{\"type\":\"stream\"}}"))
+                .as(ActivationClaims.class, "an activation");
+        assertEquals(account.publicKey(), a.issuerAccount());
+        assertEquals(java.util.List.of("t1", "t2"), a.tags());
+
+        AccountClaims acc = Jwt.decode(v1(op, "{" + top + "\"iss\":\"" + op.publicKey() + "\",\"sub\":\""
+                + account.publicKey() + "\",\"nats\":{\"type\":\"account\"}}")).as(AccountClaims.class, "an account");
+        assertEquals(java.util.List.of("t1", "t2"), acc.tags());
+
+        OperatorClaims o = Jwt.decode(v1(op, "{" + top + "\"iss\":\"" + op.publicKey() + "\",\"sub\":\""
+                + op.publicKey() + "\",\"nats\":{\"type\":\"operator\"}}")).as(OperatorClaims.class, "an operator");
+        assertEquals(java.util.List.of("t1", "t2"), o.tags());
+
+        // without them at the top, what nats holds stays
+        UserClaims inside = Jwt.decode(v1(accountSk, "{\"iat\":1600000000,\"iss\":\"" + accountSk.publicKey()
+                + "\",\"sub\":\"" + user.publicKey() + "\",\"nats\":{\"type\":\"user\",\"issuer_account\":\""
+                + account.publicKey() + "\"}}")).as(UserClaims.class, "a user");
+        assertEquals(account.publicKey(), inside.issuerAccount());
+        assertEquals(java.util.List.of(), inside.tags());
+        ActivationClaims insideA = Jwt.decode(v1(accountSk, "{\"iat\":1600000000,\"iss\":\"" + accountSk.publicKey()
+                + "\",\"sub\":\"" + user.publicKey() + "\",\"type\":\"activation\",\"nats\":{\"type\":\"stream\",\"issuer_account\":\""
+                + account.publicKey() + "\"}}")).as(ActivationClaims.class, "an activation");
+        assertEquals(account.publicKey(), insideA.issuerAccount());
+    }
+
     /**
      * Found by JwtFuzzTest (a user payload with "version" removed from nats): without a version the
      * token counts as v1, and the claim type was then taken only from a top-level "type", so
