@@ -76,6 +76,8 @@ public final class BatchJournal {
     private int commands;
     private int next;
     private Consumer<String> points = p -> { };
+    /** Told of each sync (see {@link Disk#UNTOLD}). */
+    private Consumer<String> syncs = Disk.UNTOLD;
 
     /**
      * @param dir the stores folder (whose lock the caller holds): the journal lives there
@@ -94,6 +96,12 @@ public final class BatchJournal {
     /** For crash tests: {@code hook} runs at each point ("recorded", "synced", "committed") and may throw an Error. */
     public BatchJournal onPoint(Consumer<String> hook) {
         points = hook;
+        return this;
+    }
+
+    /** For durability tests: {@code hook} is told of each sync, once it is done. */
+    BatchJournal onSync(Consumer<String> hook) {
+        syncs = hook;
         return this;
     }
 
@@ -178,7 +186,7 @@ public final class BatchJournal {
                 dirty.add(dir);
             }
             for (Path d : dirty) {
-                Disk.syncDir(d);
+                Disk.syncDir(d, syncs);
             }
         } catch (IOException | RuntimeException e) {
             recorded.removeAll(newlyRecorded);
@@ -207,7 +215,7 @@ public final class BatchJournal {
     }
 
     /** Keeps the current content of {@code target} as {@code keep}: a hard link where it can, else a synced copy. */
-    private static void keep(Path target, Path keep, byte[] content) throws IOException {
+    private void keep(Path target, Path keep, byte[] content) throws IOException {
         Files.deleteIfExists(keep);
         try {
             Files.createLink(keep, target);
@@ -215,7 +223,7 @@ public final class BatchJournal {
         } catch (UnsupportedOperationException | IOException e) {
             // another file system, or none that links: a copy
         }
-        Disk.writeNew(keep, content, true);
+        Disk.writeNew(keep, content, true, syncs);
     }
 
     /**
@@ -237,7 +245,7 @@ public final class BatchJournal {
         while (b.hasRemaining()) {
             position += channel.write(b, position);
         }
-        Disk.force(channel, file, false);
+        Disk.force(channel, file, false, syncs);
     }
 
     /** Notes a file (or folder) a command of the group wrote, made or deleted: the group commit syncs it. */
@@ -323,7 +331,7 @@ public final class BatchJournal {
         }
         for (Path d : syncDirs) {
             if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                Disk.syncDir(d);
+                Disk.syncDir(d, syncs);
             }
         }
     }
@@ -374,7 +382,7 @@ public final class BatchJournal {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (p.waitFor() == 0) {
-                Disk.told("file systems " + String.join(" ", cmd.subList(2, cmd.size())));
+                syncs.accept("file systems " + String.join(" ", cmd.subList(2, cmd.size())));
                 return true;
             }
         } catch (IOException e) {
@@ -387,9 +395,9 @@ public final class BatchJournal {
         return false;
     }
 
-    private static void syncFile(Path f) throws IOException {
+    private void syncFile(Path f) throws IOException {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            Disk.force(ch, f, true);
+            Disk.force(ch, f, true, syncs);
         } catch (NoSuchFileException e) {
             // deleted by a later command of the group: its folder's sync covers it
         }
@@ -406,7 +414,7 @@ public final class BatchJournal {
             Disk.rmdirIfEmpty(u);
         }
         Files.deleteIfExists(file);
-        Disk.syncDir(dir);
+        Disk.syncDir(dir, syncs);
         recorded.clear();
         syncFiles.clear();
         syncDirs.clear();
@@ -450,6 +458,6 @@ public final class BatchJournal {
      * The caller must hold the store lock. See {@link BatchRecovery}.
      */
     public static String recover(Path dir) {
-        return BatchRecovery.recover(dir);
+        return BatchRecovery.recover(dir, Disk.UNTOLD);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The recovery from a batch journal ({@link BatchJournal}'s format) that a crash or a failed
@@ -25,7 +26,7 @@ final class BatchRecovery {
      * holds a batch journal; returns what was done, in words, or null when there was nothing.
      * The caller must hold the store lock.
      */
-    static String recover(Path dir) {
+    static String recover(Path dir, Consumer<String> syncs) {
         Path j = dir.toAbsolutePath().normalize().resolve(BatchJournal.FILE);
         try {
             if (!Files.exists(j, LinkOption.NOFOLLOW_LINKS)) {
@@ -43,7 +44,7 @@ final class BatchRecovery {
                     throw damaged(j, "it is not a batch journal");
                 }
                 Files.delete(j); // cut short before its first record: nothing was changed
-                Disk.syncDir(j.getParent());
+                Disk.syncDir(j.getParent(), syncs);
                 return null;
             }
             if (!text.substring(0, nl).equals(BatchJournal.MAGIC)) {
@@ -102,11 +103,11 @@ final class BatchRecovery {
             }
             for (Path d : dirty) {
                 if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
-                    Disk.syncDir(d);
+                    Disk.syncDir(d, syncs);
                 }
             }
             Files.delete(j);
-            Disk.syncDir(j.getParent());
+            Disk.syncDir(j.getParent(), syncs);
             return done;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover from the interrupted nsc batch recorded in " + j + ": "

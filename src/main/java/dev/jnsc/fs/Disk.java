@@ -32,27 +32,20 @@ public final class Disk {
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
 
     /**
-     * Told of each sync this package makes, once it is done: {@code "file <path>"}, {@code "folder
-     * <path>"}, {@code "file systems <path> ..."}. Null in use: the durability tests set it to see
-     * that every write reaches the disk before the point that relies on it. Package-wide, as the
-     * syncs are; set only by tests of this package, which run one at a time.
+     * Where the syncs of the write path are told, once each is done: {@code "file <path>"},
+     * {@code "folder <path>"}, {@code "file systems <path> ..."}. Nobody listens in use; the
+     * durability tests do (FileChanges and BatchJournal {@code onSync}), to see that every write
+     * reaches the disk before the point that relies on it.
      */
-    static volatile Consumer<String> syncs;
+    static final Consumer<String> UNTOLD = s -> { };
 
     private Disk() {
     }
 
-    static void told(String sync) {
-        Consumer<String> s = syncs;
-        if (s != null) {
-            s.accept(sync);
-        }
-    }
-
     /** Syncs an open file's content ({@code metadata}: and its size, times) to the disk. */
-    static void force(FileChannel ch, Path file, boolean metadata) throws IOException {
+    static void force(FileChannel ch, Path file, boolean metadata, Consumer<String> told) throws IOException {
         ch.force(metadata);
-        told("file " + file);
+        told.accept("file " + file);
     }
 
     static boolean posix(Path p) {
@@ -74,11 +67,11 @@ public final class Disk {
 
     /** Creates a new file, 0600 whatever the umask, writes {@code content} and syncs it to disk. */
     static void writeNew(Path file, byte[] content) throws IOException {
-        writeNew(file, content, true);
+        writeNew(file, content, true, UNTOLD);
     }
 
     /** As {@link #writeNew(Path, byte[])}; without {@code sync} the content reaches the disk when the system writes it. */
-    static void writeNew(Path file, byte[] content, boolean sync) throws IOException {
+    static void writeNew(Path file, byte[] content, boolean sync, Consumer<String> told) throws IOException {
         FileChannel ch = posix(file)
                 ? FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(FILE_MODE))
@@ -92,7 +85,7 @@ public final class Disk {
                 ch.write(b);
             }
             if (sync) {
-                force(ch, file, false);
+                force(ch, file, false, told);
             }
         }
     }
@@ -101,7 +94,7 @@ public final class Disk {
      * Makes a folder's entries (new names, renames, deletions) durable. Where a folder cannot be
      * opened for that (some platforms), there is nothing more to do.
      */
-    static void syncDir(Path dir) throws IOException {
+    static void syncDir(Path dir, Consumer<String> told) throws IOException {
         FileChannel ch;
         try {
             ch = FileChannel.open(dir, StandardOpenOption.READ);
@@ -111,7 +104,7 @@ public final class Disk {
         try (ch) {
             ch.force(true);
         }
-        told("folder " + dir);
+        told.accept("folder " + dir);
     }
 
     /** Deletes a folder if it is empty (a folder that is not, or cannot be deleted, stays). */

@@ -38,10 +38,18 @@ public final class FileChanges {
     private final Map<Path, Step> steps = new LinkedHashMap<>();
     /** Told of each point a commit passes ("prepared", "temp", "committed", "applied"); tests crash there. */
     private Consumer<String> points = p -> { };
+    /** Told of each sync the commit makes, its journal's too (see {@link Disk#UNTOLD}). */
+    private Consumer<String> syncs = Disk.UNTOLD;
 
     /** For crash tests: {@code hook} runs at each point of the commit and may throw an Error there. */
     FileChanges onPoint(Consumer<String> hook) {
         points = hook;
+        return this;
+    }
+
+    /** For durability tests: {@code hook} is told of each sync, once it is done. */
+    FileChanges onSync(Consumer<String> hook) {
+        syncs = hook;
         return this;
     }
 
@@ -127,7 +135,7 @@ public final class FileChanges {
         }
         List<Step> order = ordered();
         List<Path> newDirs = new ArrayList<>();
-        Journal journal = journalDir == null ? null : new Journal(journalDir.toAbsolutePath().normalize());
+        Journal journal = journalDir == null ? null : new Journal(journalDir.toAbsolutePath().normalize(), syncs);
         boolean recorded = false;
         try {
             try {
@@ -388,7 +396,7 @@ public final class FileChanges {
                 } else {
                     Files.deleteIfExists(s.temp);
                 }
-                Disk.writeNew(s.temp, s.content, durable);
+                Disk.writeNew(s.temp, s.content, durable, syncs);
             } catch (IOException e) {
                 throw failure("write", s.path, Disk.reason(e));
             }
@@ -424,10 +432,10 @@ public final class FileChanges {
         }
     }
 
-    private static void sync(Set<Path> dirs) {
+    private void sync(Set<Path> dirs) {
         for (Path d : dirs) {
             try {
-                Disk.syncDir(d);
+                Disk.syncDir(d, syncs);
             } catch (IOException e) {
                 throw failure("sync the folder", d, Disk.reason(e));
             }

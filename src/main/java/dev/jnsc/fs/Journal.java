@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The intent journal that makes a commit of several files all-or-nothing across a crash. Before
@@ -40,9 +41,12 @@ public final class Journal {
     }
 
     private final Path file;
+    private final Consumer<String> syncs;
 
-    Journal(Path dir) {
+    /** A journal in {@code dir}; its syncs are told to {@code syncs}. */
+    Journal(Path dir, Consumer<String> syncs) {
         this.file = dir.resolve(FILE);
+        this.syncs = syncs;
     }
 
     Path file() {
@@ -62,9 +66,9 @@ public final class Journal {
         sb.append("end\n");
         Path tmp = tmpFile();
         Files.deleteIfExists(tmp);
-        Disk.writeNew(tmp, sb.toString().getBytes(StandardCharsets.UTF_8));
+        Disk.writeNew(tmp, sb.toString().getBytes(StandardCharsets.UTF_8), true, syncs);
         move(tmp, file);
-        Disk.syncDir(file.getParent());
+        Disk.syncDir(file.getParent(), syncs);
     }
 
     /**
@@ -94,7 +98,12 @@ public final class Journal {
      * The caller must hold the store lock.
      */
     public static String recover(Path dir) {
-        Journal j = new Journal(dir);
+        return recover(dir, Disk.UNTOLD);
+    }
+
+    /** As {@link #recover(Path)}, its syncs told to {@code syncs}. */
+    static String recover(Path dir, Consumer<String> syncs) {
+        Journal j = new Journal(dir, syncs);
         try {
             Files.deleteIfExists(j.tmpFile());
             if (!Files.exists(j.file, LinkOption.NOFOLLOW_LINKS)) {
@@ -116,7 +125,7 @@ public final class Journal {
                 undo(actions);
                 done = "undid the unfinished changes of an interrupted nsc command (" + count(actions) + ")";
             } else if (state.equals(COMMITTED)) {
-                finish(actions);
+                finish(actions, syncs);
                 done = "finished the changes of an interrupted nsc command (" + count(actions) + ")";
             } else {
                 throw damaged("unknown state \"" + state + "\"");
@@ -154,7 +163,7 @@ public final class Journal {
     }
 
     /** After the commit point: do what is left; a temp file that is gone was renamed already. */
-    static void finish(List<Action> actions) throws IOException {
+    static void finish(List<Action> actions, Consumer<String> syncs) throws IOException {
         Set<Path> dirs = new LinkedHashSet<>();
         for (Action a : actions) {
             if (a.kind() == Kind.WRITE) {
@@ -172,7 +181,7 @@ public final class Journal {
             }
         }
         for (Path d : dirs) {
-            Disk.syncDir(d);
+            Disk.syncDir(d, syncs);
         }
     }
 

@@ -15,15 +15,15 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What reaches the disk before each point a commit relies on: the syncs the package makes
- * ({@link Disk#syncs}) and the points a commit passes, in one list, in the order they happened.
- * A power loss can only lose what was not synced, so a missing or late sync is what these find.
+ * What reaches the disk before each point a commit relies on: the syncs a commit makes
+ * ({@code onSync}) and the points it passes ({@code onPoint}), in one list, in the order they
+ * happened. A power loss can only lose what was not synced, so a missing or late sync is what
+ * these find.
  */
 class DurabilityOrderTest {
     @TempDir
@@ -46,12 +46,6 @@ class DurabilityOrderTest {
         write(stores.resolve("O/accounts/A/A.jwt"), "account v1");
         write(stores.resolve("O/accounts/A/users/V.jwt"), "user V");
         Files.createDirectories(keys);
-        Disk.syncs = events::add;
-    }
-
-    @AfterEach
-    void stopWatching() {
-        Disk.syncs = null;
     }
 
     private static void write(Path p, String s) throws IOException {
@@ -73,7 +67,7 @@ class DurabilityOrderTest {
 
     /** A new user in new folders, an account edit, a user delete. */
     private FileChanges changes() {
-        return new FileChanges().onPoint(p -> events.add("point " + p))
+        return new FileChanges().onPoint(p -> events.add("point " + p)).onSync(events::add)
                 .create(newSeed(), bytes("seed"))
                 .create(newUser(), bytes("user U"))
                 .write(stores.resolve("O/accounts/A/A.jwt"), bytes("account v2"))
@@ -158,7 +152,7 @@ class DurabilityOrderTest {
         });
         assertThrows(Crash.class, () -> c.commit(stores));
         events.clear();
-        Journal.recover(stores);
+        Journal.recover(stores, events::add);
         for (Path t : List.of(newSeed(), newUser(), stores.resolve("O/accounts/A/users/V.jwt"))) {
             assertTrue(events.contains("folder " + t.getParent()), t + ": " + events);
         }
@@ -172,7 +166,8 @@ class DurabilityOrderTest {
 
     /** One command in a group: its undo record is synced, its changes are not (the group commit syncs them). */
     private BatchJournal group(Path outside) throws IOException {
-        BatchJournal j = new BatchJournal(stores, List.of(stores, keys)).onPoint(p -> events.add("point group " + p));
+        BatchJournal j = new BatchJournal(stores, List.of(stores, keys)).onPoint(p -> events.add("point group " + p))
+                .onSync(events::add);
         FileChanges c = changes();
         if (outside != null) {
             c.create(outside, bytes("output"));
@@ -231,7 +226,7 @@ class DurabilityOrderTest {
     void anUndoneGroupSyncsTheFoldersItPutBackAndTheJournalsRemoval() throws Exception {
         group(null);
         events.clear();
-        BatchJournal.recover(stores);
+        BatchRecovery.recover(stores, events::add);
         for (Path t : List.of(stores.resolve("O/accounts/A/A.jwt"), stores.resolve("O/accounts/A/users/V.jwt"))) {
             assertTrue(events.contains("folder " + t.getParent()), t + ": " + events);
         }
