@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -181,5 +182,33 @@ public final class Disk {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p + ": " + reason(e), e);
         }
+    }
+
+    /** A path's own attributes (a link is not followed), or null when nothing is there. */
+    static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (p.getParent() != null && !Files.isDirectory(p.getParent())) {
+                return null; // a file where a folder should be: the check of the folders names it
+            }
+            throw failure("read", p, reason(e));
+        }
+    }
+
+    /** A file's content; a failure names {@code verb} ("replace", "delete") and the file. */
+    static byte[] read(Path p, String verb) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw failure(verb, p, reason(e));
+        }
+    }
+
+    /** A failure of the write path: what could not be done to which file, and why in words. */
+    static UncheckedIOException failure(String verb, Path p, String reason) {
+        return new UncheckedIOException("cannot " + verb + " " + p + ": " + reason, new IOException(reason));
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -274,7 +273,7 @@ public final class FileChanges {
     private void check(List<Step> order, List<Path> newDirs, boolean journaled) {
         Set<Path> seen = new java.util.HashSet<>();
         for (Step s : order) {
-            BasicFileAttributes a = attributes(s.path);
+            BasicFileAttributes a = Disk.attributes(s.path);
             s.existed = a != null;
             if (!s.isWrite()) {
                 if (a != null) {
@@ -282,7 +281,7 @@ public final class FileChanges {
                     if (s.wasDir) {
                         requireOnlyPlannedEntries(s.path);
                     } else {
-                        s.previous = read(s.path, "delete");
+                        s.previous = Disk.read(s.path, "delete");
                     }
                 }
                 continue;
@@ -292,10 +291,10 @@ public final class FileChanges {
                         s.path.toString()));
             }
             if (a != null && a.isDirectory()) {
-                throw failure("write", s.path, "it is a folder");
+                throw Disk.failure("write", s.path, "it is a folder");
             }
             if (a != null) {
-                s.previous = read(s.path, "replace");
+                s.previous = Disk.read(s.path, "replace");
             }
             missingDirs(s.path, s.path.getParent(), newDirs, seen);
             if (journaled) {
@@ -304,37 +303,16 @@ public final class FileChanges {
         }
     }
 
-    private static BasicFileAttributes attributes(Path p) {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            if (p.getParent() != null && !Files.isDirectory(p.getParent())) {
-                return null; // a file where a folder should be: the check of the folders names it
-            }
-            throw failure("read", p, Disk.reason(e));
-        }
-    }
-
-    private static byte[] read(Path p, String verb) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw failure(verb, p, Disk.reason(e));
-        }
-    }
-
     /** A folder is deleted only when every entry in it is deleted by the same commit. */
     private void requireOnlyPlannedEntries(Path dir) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path entry : ds) {
                 if (!deletes(entry)) {
-                    throw failure("delete", dir, "it holds " + entry.getFileName() + ", which nsc does not delete");
+                    throw Disk.failure("delete", dir, "it holds " + entry.getFileName() + ", which nsc does not delete");
                 }
             }
         } catch (IOException e) {
-            throw failure("delete", dir, Disk.reason(e));
+            throw Disk.failure("delete", dir, Disk.reason(e));
         }
     }
 
@@ -346,13 +324,13 @@ public final class FileChanges {
         if (dir == null || seen.contains(dir)) {
             return;
         }
-        BasicFileAttributes a = attributes(dir);
+        BasicFileAttributes a = Disk.attributes(dir);
         if (a != null && (a.isDirectory() || a.isSymbolicLink() && Files.isDirectory(dir))) {
             seen.add(dir);
             return;
         }
         if (a != null) {
-            throw failure("write", target, dir + " exists and is not a folder");
+            throw Disk.failure("write", target, dir + " exists and is not a folder");
         }
         missingDirs(target, dir.getParent(), newDirs, seen);
         seen.add(dir);
@@ -381,7 +359,7 @@ public final class FileChanges {
             try {
                 Disk.mkdir(d);
             } catch (IOException e) {
-                throw failure("create the folder", d, Disk.reason(e));
+                throw Disk.failure("create the folder", d, Disk.reason(e));
             }
             dirty.add(d.getParent());
         }
@@ -398,7 +376,7 @@ public final class FileChanges {
                 }
                 Disk.writeNew(s.temp, s.content, durable, syncs);
             } catch (IOException e) {
-                throw failure("write", s.path, Disk.reason(e));
+                throw Disk.failure("write", s.path, Disk.reason(e));
             }
             dirty.add(s.path.getParent());
             points.accept("temp");
@@ -421,7 +399,7 @@ public final class FileChanges {
                     continue;
                 }
             } catch (IOException e) {
-                throw failure(s.isWrite() ? "write" : "delete", s.path, Disk.reason(e));
+                throw Disk.failure(s.isWrite() ? "write" : "delete", s.path, Disk.reason(e));
             }
             s.applied = true;
             dirty.add(s.path.getParent());
@@ -437,7 +415,7 @@ public final class FileChanges {
             try {
                 Disk.syncDir(d, syncs);
             } catch (IOException e) {
-                throw failure("sync the folder", d, Disk.reason(e));
+                throw Disk.failure("sync the folder", d, Disk.reason(e));
             }
         }
     }
@@ -498,9 +476,5 @@ public final class FileChanges {
                 : left.size() + " files could not be put back as they were: ";
         return new UncheckedIOException(e.getMessage() + "; " + what + String.join(", ", left),
                 new IOException(e.getMessage(), e));
-    }
-
-    private static UncheckedIOException failure(String verb, Path p, String reason) {
-        return new UncheckedIOException("cannot " + verb + " " + p + ": " + reason, new IOException(reason));
     }
 }
